@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+/**
+ * The ceremony definition: what organizers write (docs/ceremony-format.md). It holds the secret
+ * results, so only the server ever reads it; screens get the public ceremony (public-ceremony.ts).
+ */
+
+export const CEREMONY_SCHEMA_VERSION = 1;
+
+const nonEmpty = z.string().trim().min(1, 'expected a non-empty text');
+
+export const TextSchema = z
+  .object({ fa: nonEmpty.optional(), en: nonEmpty.optional() })
+  .strict()
+  .refine((t) => t.fa !== undefined || t.en !== undefined, 'expected a text with "fa" or "en" (or both)')
+  .meta({ description: 'A text a person sees: Persian (fa) and/or English (en). Either may be missing; the other is then shown.' });
+
+const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected an id of lowercase letters, digits and dashes (at most 64), starting with a letter or digit');
+
+export const RecipientSchema = z
+  .object({
+    type: z.enum(['organization', 'person']).meta({ description: 'Who receives the prize.' }),
+    name: TextSchema,
+    entry: TextSchema.optional().meta({ description: 'What it won for, e.g. a system or a project.' }),
+    organizationId: Id.optional().meta({ description: 'The participating organization this recipient is (or belongs to).' }),
+  })
+  .strict();
+
+const Score = z.number().finite().meta({ description: 'An optional score, shown with the result.' });
+
+export const PlaceResultSchema = z
+  .object({
+    place: z.int('expected a whole number ≥ 1').min(1, 'expected a whole number ≥ 1'),
+    recipient: RecipientSchema,
+    score: Score.optional(),
+  })
+  .strict();
+
+export const MentionSchema = z.object({ recipient: RecipientSchema, score: Score.optional() }).strict();
+
+export const NomineeSchema = z.object({ id: Id, recipient: RecipientSchema, score: Score.optional() }).strict();
+
+const categoryCommon = {
+  id: Id,
+  title: TextSchema,
+  section: TextSchema.optional().meta({ description: 'The section of the award, e.g. the voluntary section.' }),
+  field: TextSchema.optional().meta({ description: 'The field within the section.' }),
+  description: TextSchema.optional(),
+  prize: TextSchema.optional().meta({ description: 'What the recipients receive, e.g. a certificate.' }),
+  mentions: z.array(MentionSchema).optional().meta({ description: 'Honourable mentions, revealed before the places.' }),
+};
+
+export const RankedCategorySchema = z
+  .object({
+    ...categoryCommon,
+    kind: z.literal('ranked'),
+    results: z.array(PlaceResultSchema).min(1, 'expected at least one result'),
+    revealOrder: z
+      .union([z.enum(['last-to-first', 'first-to-last']), z.array(z.int().min(1)).min(1)])
+      .optional()
+      .meta({ description: 'Default last-to-first (4th, 3rd, 2nd, 1st); or an explicit list of places.' }),
+  })
+  .strict();
+
+export const NomineesCategorySchema = z
+  .object({
+    ...categoryCommon,
+    kind: z.literal('nominees'),
+    nominees: z.array(NomineeSchema).min(2, 'expected at least two nominees'),
+    winners: z.array(Id).min(1, 'expected at least one winner id').meta({ description: 'The ids of the winning nominees (two or more for a tie).' }),
+  })
+  .strict();
+
+export const CategorySchema = z.discriminatedUnion('kind', [RankedCategorySchema, NomineesCategorySchema]);
+
+const segmentCommon = { id: Id, title: TextSchema.optional() };
+
+export const SegmentSchema = z.discriminatedUnion('kind', [
+  z.object({ ...segmentCommon, kind: z.literal('opening') }).strict(),
+  z.object({ ...segmentCommon, kind: z.literal('speech'), speaker: TextSchema, role: TextSchema.optional() }).strict(),
+  z.object({ kind: z.literal('category'), categoryId: Id }).strict(),
+  z.object({ ...segmentCommon, kind: z.literal('interlude') }).strict(),
+  z.object({ ...segmentCommon, kind: z.literal('closing') }).strict(),
+]);
+
+export const OrganizationSchema = z.object({ id: Id, name: TextSchema.optional() }).strict();
+
+export const CeremonySchema = z
+  .object({
+    $schema: z.string().optional(),
+    schemaVersion: z.literal(CEREMONY_SCHEMA_VERSION),
+    id: Id,
+    title: TextSchema,
+    edition: TextSchema.optional(),
+    date: z.iso.date('expected a date as YYYY-MM-DD').meta({ description: 'The local date of the ceremony.' }),
+    startTime: z
+      .string()
+      .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'expected a time as HH:MM')
+      .optional(),
+    timeZone: z.string().min(1).meta({ description: 'An IANA time zone, e.g. Asia/Tehran.' }),
+    venue: TextSchema.optional(),
+    participants: z
+      .object({ count: z.int().min(0), label: TextSchema.optional() })
+      .strict()
+      .optional(),
+    videoConference: z
+      .object({ url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }), provider: z.string().optional(), label: TextSchema.optional() })
+      .strict()
+      .optional(),
+    organizations: z.array(OrganizationSchema).optional(),
+    runOfShow: z.array(SegmentSchema).min(1, 'expected at least one segment'),
+    categories: z.array(CategorySchema),
+  })
+  .strict();
+
+export type CeremonyText = z.infer<typeof TextSchema>;
+export type Recipient = z.infer<typeof RecipientSchema>;
+export type PlaceResult = z.infer<typeof PlaceResultSchema>;
+export type Mention = z.infer<typeof MentionSchema>;
+export type Nominee = z.infer<typeof NomineeSchema>;
+export type RankedCategory = z.infer<typeof RankedCategorySchema>;
+export type NomineesCategory = z.infer<typeof NomineesCategorySchema>;
+export type Category = z.infer<typeof CategorySchema>;
+export type Segment = z.infer<typeof SegmentSchema>;
+export type CeremonyDefinition = z.infer<typeof CeremonySchema>;

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { TextSchema } from './ceremony';
+
+/** Operator commands, as they arrive from the console, a script or a Stream Deck. */
+const CommandId = z.string().min(1).max(100);
+const CueId = z.string().min(1).max(200);
+const common = { commandId: CommandId.optional() };
+
+export const CommandSchema = z.discriminatedUnion('type', [
+  /** Advance to the next cue; `expectedCue` is the id of the cue the operator saw as next. */
+  z.object({ ...common, type: z.literal('go'), expectedCue: CueId }).strict(),
+  /** Withdraw the last reveal; `cueId`, when given, must be that reveal's cue. */
+  z.object({ ...common, type: z.literal('retract'), cueId: CueId.optional(), confirm: z.boolean().optional(), reason: TextSchema.optional() }).strict(),
+  z.object({ ...common, type: z.literal('hold'), message: TextSchema.optional() }).strict(),
+  z.object({ ...common, type: z.literal('resume') }).strict(),
+  z.object({ ...common, type: z.literal('announce'), text: TextSchema }).strict(),
+  /** Make `cueId` the next cue (GO then starts it); needs `confirm: true`. */
+  z.object({ ...common, type: z.literal('jump'), cueId: CueId, confirm: z.boolean().optional() }).strict(),
+]);
+
+export type Command = z.infer<typeof CommandSchema>;
+export type CommandType = Command['type'];

@@ -1,0 +1,33 @@
+/** Every error a client can get, with a stable code. Messages are for people; codes are for code. */
+export const ErrorCodes = {
+  unauthorized: 'unauthorized',
+  forbiddenOrigin: 'forbidden_origin',
+  invalidCommand: 'invalid_command',
+  invalidMessage: 'invalid_message',
+  invalidCeremony: 'invalid_ceremony',
+  cueMismatch: 'cue_mismatch',
+  onHold: 'on_hold',
+  notOnHold: 'not_on_hold',
+  alreadyOnHold: 'already_on_hold',
+  noNextCue: 'no_next_cue',
+  unknownCeremony: 'unknown_ceremony',
+  unknownCue: 'unknown_cue',
+  confirmationRequired: 'confirmation_required',
+  nothingToRetract: 'nothing_to_retract',
+  conflict: 'conflict',
+  rateLimited: 'rate_limited',
+  notFound: 'not_found',
+  internal: 'internal',
+} as const;
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+export interface PodiumError {
+  code: ErrorCode;
+  message: string;
+  /** For cue_mismatch: the cue that is next now, so the console can show it. */
+  nextCueId?: string | null;
+}
+
+export function podiumError(code: ErrorCode, message: string, extra: Omit<PodiumError, 'code' | 'message'> = {}): PodiumError {
+  return { code, message, ...extra };
+}

@@ -1,0 +1,45 @@
+import type { RevealedEntry, RevealSlot } from './cues';
+import type { Text } from './text';
+
+/** What happened, as appended to the log. Bodies are public once appended; meta is not. */
+export type EventBody =
+  | { type: 'cue_started'; cueId: string }
+  | { type: 'result_revealed'; cueId: string; categoryId: string; slot: RevealSlot; entries: RevealedEntry[] }
+  | { type: 'reveal_retracted'; cueId: string; categoryId: string; slot: RevealSlot; entries: RevealedEntry[]; reason?: Text }
+  | { type: 'hold_started'; message?: Text }
+  | { type: 'hold_ended' }
+  | { type: 'announced'; text: Text }
+  | { type: 'cue_jumped'; fromCueId: string | null; toCueId: string };
+
+export type EventType = EventBody['type'];
+
+/** Stamped by the server: the position in the run's log and the time it was decided. */
+export interface EventStamp {
+  seq: number;
+  at: number;
+}
+
+/** Who caused it; for the operator's audit log only. */
+export interface EventMeta {
+  commandId: string;
+  actor: string;
+}
+
+export type CeremonyEvent = EventBody & EventStamp & EventMeta;
+/** What a screen receives: no meta. */
+export type PublicEvent = EventBody & EventStamp;
+
+export const EventTypes = [
+  'cue_started',
+  'result_revealed',
+  'reveal_retracted',
+  'hold_started',
+  'hold_ended',
+  'announced',
+  'cue_jumped',
+] as const satisfies readonly EventType[];
+
+export function toPublicEvent(event: CeremonyEvent): PublicEvent {
+  const { commandId: _commandId, actor: _actor, ...body } = event;
+  return body;
+}

@@ -1,0 +1,33 @@
+export { CEREMONY_SCHEMA_VERSION, CeremonySchema } from './ceremony';
+export type { Category, CeremonyDefinition, Recipient, Segment } from './ceremony';
+export { CommandSchema } from './commands';
+export type { Command, CommandType } from './commands';
+export { buildCues, CueKinds, entriesForSlot, revealPlaces, toPublicCeremony } from './cues';
+export type { Cue, CueKind, PublicCategory, PublicCeremony, RevealedEntry, RevealSlot } from './cues';
+export { decide } from './decide';
+export type { Decision } from './decide';
+export { ErrorCodes, podiumError } from './errors';
+export type { ErrorCode, PodiumError } from './errors';
+export { EventTypes, toPublicEvent } from './events';
+export type { CeremonyEvent, EventBody, EventMeta, EventType, PublicEvent } from './events';
+export { formatCeremonyDate, formatClock, localDigits, ordinal, placeLabel } from './format';
+export { AUDIT_LOG_LENGTH, projectOperator, projectPublic, revealPreviews } from './projection';
+export type { OperatorView } from './projection';
+export type {
+  CommandResult,
+  OperatorAuth,
+  OperatorToServerEvents,
+  ScreenAuth,
+  ScreenCounts,
+  ScreenToServerEvents,
+  ServerToOperatorEvents,
+  ServerToScreenEvents,
+} from './protocol';
+export { Roles, ScreenRoles } from './roles';
+export type { Role, ScreenRole } from './roles';
+export { currentCue, evolve, foldEvents, initialState, nextCue } from './state';
+export type { Announcement, CeremonyState, Correction, RevealedResult } from './state';
+export { pickText, textValues } from './text';
+export type { Language, Text } from './text';
+export { formatPath, formatProblems, parseCeremony } from './validation';
+export type { ParseResult, Problem } from './validation';

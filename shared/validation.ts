@@ -1,0 +1,126 @@
+import type { z } from 'zod';
+import { CeremonySchema, type CeremonyDefinition } from './ceremony';
+
+/** One problem with a definition: where it is, and what is wrong, in words a person can act on. */
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+/** `categories[0].results[2].place` from ['categories', 0, 'results', 2, 'place']. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const json = JSON.stringify(value);
+  if (json === undefined) return typeof value;
+  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
+export function problemsFromZod(issues: readonly z.core.$ZodIssue[]): Problem[] {
+  return issues.map((issue) => {
+    const got = 'input' in issue ? `, got ${describeValue(issue.input)}` : '';
+    const message = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` : `${issue.message}${got}`;
+    return { path: formatPath(issue.path), message };
+  });
+}
+
+export function formatProblems(problems: readonly Problem[]): string {
+  return problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function duplicates(values: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const v of values) (seen.has(v) ? dup : seen).add(v);
+  return dup;
+}
+
+/** Rules a JSON Schema cannot say: references, uniqueness, reveal orders. */
+function crossCheck(def: CeremonyDefinition): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: PropertyKey[], message: string) => problems.push({ path: formatPath(path), message });
+
+  if (!isTimeZone(def.timeZone)) add(['timeZone'], `expected an IANA time zone such as "Asia/Tehran", got ${describeValue(def.timeZone)}`);
+
+  const categoryIds = def.categories.map((c) => c.id);
+  const dupCategories = duplicates(categoryIds);
+  def.categories.forEach((c, i) => dupCategories.has(c.id) && add(['categories', i, 'id'], `duplicate category id "${c.id}"`));
+
+  const segmentIds = def.runOfShow.map((s) => (s.kind === 'category' ? `category:${s.categoryId}` : s.id));
+  const dupSegments = duplicates(segmentIds);
+  def.runOfShow.forEach((s, i) => {
+    if (dupSegments.has(segmentIds[i]!)) {
+      add(['runOfShow', i], s.kind === 'category' ? `category "${s.categoryId}" appears twice in the run of show` : `duplicate segment id "${s.id}"`);
+    }
+    if (s.kind === 'category' && !categoryIds.includes(s.categoryId)) {
+      add(['runOfShow', i, 'categoryId'], `expected the id of a category in "categories", got "${s.categoryId}"`);
+    }
+  });
+  def.categories.forEach((c, i) => {
+    if (!def.runOfShow.some((s) => s.kind === 'category' && s.categoryId === c.id)) {
+      add(['categories', i], `category "${c.id}" is not in the run of show (add {"kind": "category", "categoryId": "${c.id}"})`);
+    }
+  });
+
+  const orgIds = def.organizations?.map((o) => o.id);
+  if (orgIds) {
+    const dupOrgs = duplicates(orgIds);
+    def.organizations!.forEach((o, i) => dupOrgs.has(o.id) && add(['organizations', i, 'id'], `duplicate organization id "${o.id}"`));
+  }
+  const checkOrg = (path: PropertyKey[], orgId: string | undefined) => {
+    if (orgId !== undefined && orgIds && !orgIds.includes(orgId)) add(path, `expected the id of an organization in "organizations", got "${orgId}"`);
+  };
+
+  def.categories.forEach((c, i) => {
+    c.mentions?.forEach((m, j) => checkOrg(['categories', i, 'mentions', j, 'recipient', 'organizationId'], m.recipient.organizationId));
+    if (c.kind === 'ranked') {
+      c.results.forEach((r, j) => checkOrg(['categories', i, 'results', j, 'recipient', 'organizationId'], r.recipient.organizationId));
+      const places = [...new Set(c.results.map((r) => r.place))].sort((a, b) => a - b);
+      if (Array.isArray(c.revealOrder)) {
+        const order = [...c.revealOrder].sort((a, b) => a - b);
+        if (order.length !== places.length || order.some((p, k) => p !== places[k])) {
+          add(['categories', i, 'revealOrder'], `expected each place of the results once (${places.join(', ')}), got ${describeValue(c.revealOrder)}`);
+        }
+      }
+    } else {
+      const ids = c.nominees.map((n) => n.id);
+      const dupNominees = duplicates(ids);
+      c.nominees.forEach((n, j) => {
+        if (dupNominees.has(n.id)) add(['categories', i, 'nominees', j, 'id'], `duplicate nominee id "${n.id}"`);
+        checkOrg(['categories', i, 'nominees', j, 'recipient', 'organizationId'], n.recipient.organizationId);
+      });
+      c.winners.forEach((w, j) => {
+        if (!ids.includes(w)) add(['categories', i, 'winners', j], `expected the id of a nominee of this category, got "${w}"`);
+      });
+      if (duplicates(c.winners).size > 0) add(['categories', i, 'winners'], 'a winner is listed twice');
+    }
+  });
+  return problems;
+}
+
+/** Validates an untrusted ceremony definition; every problem is listed. */
+export function parseCeremony(input: unknown): ParseResult<CeremonyDefinition> {
+  const parsed = CeremonySchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error.issues) };
+  const problems = crossCheck(parsed.data);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.data };
+}
