@@ -31,3 +31,7 @@ export { pickText, textValues } from './text';
 export type { Language, Text } from './text';
 export { formatPath, formatProblems, parseCeremony } from './validation';
 export type { ParseResult, Problem } from './validation';
+export { categoryResults, cueStatus } from './results-view';
+export type { CategoryResults, CueStatus, PlacedRecipient } from './results-view';
+export { parseCsv, toCsvLine } from './csv';
+export { importResultsCsv, RESULT_COLUMNS } from './csv-import';

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ErrorCodes, podiumError } from '../shared/errors';
+import { OperatorAuth } from './auth';
+import { Ceremonies, readCeremonyFolder } from './ceremonies';
+import type { Config } from './config';
+import { createApi } from './http-api';
+import { sendError } from './http-errors';
+import { createLogger, type Logger } from './logger';
+import { SocketGateway } from './socket-gateway';
+import { SqliteStorage } from './storage/sqlite-storage';
+
+/** The client routes that serve the single-page app. */
+const APP_ROUTES = ['/', '/c/:id', '/stage/:id', '/overlay/:id', '/operator'];
+
+const securityHeaders = (_req: Request, res: Response, next: NextFunction) => {
+  res.set({
+    'Content-Security-Policy':
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self' ws: wss:; frame-src https:; object-src 'none'; base-uri 'none'",
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  });
+  next();
+};
+
+export interface PodiumServer {
+  url: string;
+  port: number;
+  auth: OperatorAuth;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  /** Where the built client is; the API works without it. */
+  distDir: string;
+  logger?: Logger;
+  now?: () => number;
+}
+
+/** Starts Podium: storage, ceremonies, HTTP API, static client, Socket.IO. */
+export async function startPodium({ config, distDir, logger = createLogger(config.logLevel), now = Date.now }: StartOptions): Promise<PodiumServer> {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const storage = new SqliteStorage(path.join(config.dataDir, 'podium.db'));
+  const auth = new OperatorAuth(config.dataDir, config.operatorPasscode);
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const gateway: SocketGateway = new SocketGateway(httpServer, {
+    ceremonies: () => ceremonies,
+    auth,
+    logger,
+    allowedOrigins: config.allowedOrigins,
+    now,
+    newId: randomUUID,
+  });
+  const ceremonies = new Ceremonies(storage.ceremonies, storage.events, (run) => (events) => gateway.publish(run, events));
+  await ceremonies.seed(readCeremonyFolder(config.ceremoniesDir));
+
+  app.use(securityHeaders);
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use('/api', express.json({ limit: '1mb' }), createApi({ ceremonies, auth, logger, publicUrl: config.publicUrl, now, newId: randomUUID }));
+  const indexHtml = path.join(distDir, 'index.html');
+  app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.set('Cache-Control', 'public, max-age=31536000, immutable') }));
+  app.get(APP_ROUTES, (_req, res) => {
+    if (!fs.existsSync(indexHtml)) return sendError(res, podiumError(ErrorCodes.notFound, 'The client is not built: run `npm run build`.'));
+    res.set('Cache-Control', 'no-cache').sendFile(indexHtml);
+  });
+  app.use((_req, res) => sendError(res, podiumError(ErrorCodes.notFound, 'Not found.')));
+  // Bad JSON and other request errors: a clear code, never a stack trace.
+  app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    if (error.type === 'entity.parse.failed') return sendError(res, podiumError(ErrorCodes.invalidMessage, 'The request body is not valid JSON.'));
+    if (error.type === 'entity.too.large') return sendError(res, podiumError(ErrorCodes.invalidMessage, 'The request body is too large.'));
+    logger.error({ err: error }, 'request failed');
+    sendError(res, podiumError(ErrorCodes.internal, 'The server could not handle this request.'));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    auth,
+    logger,
+    async close() {
+      await gateway.close();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      storage.close();
+    },
+  };
+}

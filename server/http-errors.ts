@@ -1,0 +1,27 @@
+import type { Response } from 'express';
+import { ErrorCodes, type ErrorCode, type PodiumError } from '../shared/errors';
+
+const statusByCode: Record<ErrorCode, number> = {
+  [ErrorCodes.unauthorized]: 401,
+  [ErrorCodes.forbiddenOrigin]: 403,
+  [ErrorCodes.invalidCommand]: 400,
+  [ErrorCodes.invalidMessage]: 400,
+  [ErrorCodes.invalidCeremony]: 400,
+  [ErrorCodes.confirmationRequired]: 400,
+  [ErrorCodes.unknownCeremony]: 404,
+  [ErrorCodes.unknownCue]: 404,
+  [ErrorCodes.notFound]: 404,
+  [ErrorCodes.cueMismatch]: 409,
+  [ErrorCodes.onHold]: 409,
+  [ErrorCodes.notOnHold]: 409,
+  [ErrorCodes.alreadyOnHold]: 409,
+  [ErrorCodes.noNextCue]: 409,
+  [ErrorCodes.nothingToRetract]: 409,
+  [ErrorCodes.conflict]: 409,
+  [ErrorCodes.rateLimited]: 429,
+  [ErrorCodes.internal]: 500,
+};
+
+export function sendError(res: Response, error: PodiumError & { problems?: unknown }): void {
+  res.status(statusByCode[error.code]).json({ error });
+}

@@ -1,0 +1,109 @@
+import type { Category, CeremonyDefinition, Recipient } from './ceremony';
+import { parseCsv } from './csv';
+import { parseCeremony, type ParseResult, type Problem } from './validation';
+
+/** The columns of a results CSV (docs/ceremony-format.md). */
+export const RESULT_COLUMNS = ['category', 'place', 'mention', 'nominee', 'winner', 'type', 'name_fa', 'name_en', 'entry_fa', 'entry_en', 'score'] as const;
+const REQUIRED = ['category'] as const;
+
+type Row = Record<(typeof RESULT_COLUMNS)[number], string> & { line: number };
+
+const yes = (s: string) => ['yes', 'y', 'true', '1', 'بله'].includes(s.trim().toLowerCase());
+
+function text(fa: string, en: string) {
+  return { ...(fa.trim() ? { fa: fa.trim() } : {}), ...(en.trim() ? { en: en.trim() } : {}) };
+}
+
+function recipientOf(row: Row, problems: Problem[]): Recipient | null {
+  const name = text(row.name_fa, row.name_en);
+  if (!name.fa && !name.en) {
+    problems.push({ path: `line ${row.line}`, message: 'expected a name in name_fa or name_en (or both), got none' });
+    return null;
+  }
+  const type = row.type.trim() || 'organization';
+  if (type !== 'organization' && type !== 'person') {
+    problems.push({ path: `line ${row.line}, column type`, message: `expected "organization" or "person", got "${row.type}"` });
+    return null;
+  }
+  const entry = text(row.entry_fa, row.entry_en);
+  return { type, name, ...(entry.fa || entry.en ? { entry } : {}) };
+}
+
+function scoreOf(row: Row, problems: Problem[]): { score?: number } {
+  if (row.score.trim() === '') return {};
+  const score = Number(row.score);
+  if (!Number.isFinite(score)) {
+    problems.push({ path: `line ${row.line}, column score`, message: `expected a number, got "${row.score}"` });
+    return {};
+  }
+  return { score };
+}
+
+function applyRows(category: Category, rows: Row[], problems: Problem[]): Category {
+  const mentions = rows.filter((r) => yes(r.mention)).flatMap((r) => {
+    const recipient = recipientOf(r, problems);
+    return recipient ? [{ recipient, ...scoreOf(r, problems) }] : [];
+  });
+  const rest = rows.filter((r) => !yes(r.mention));
+  const withMentions = { ...(mentions.length > 0 ? { mentions } : {}) };
+  if (category.kind === 'ranked') {
+    const results = rest.flatMap((r) => {
+      const place = Number(r.place);
+      if (r.place.trim() === '' || !Number.isInteger(place) || place < 1) {
+        problems.push({ path: `line ${r.line}, column place`, message: `expected a whole number ≥ 1, got "${r.place}"` });
+        return [];
+      }
+      const recipient = recipientOf(r, problems);
+      return recipient ? [{ place, recipient, ...scoreOf(r, problems) }] : [];
+    });
+    const { mentions: _old, ...base } = category;
+    return { ...base, ...withMentions, results };
+  }
+  const nominees = rest.flatMap((r) => {
+    const id = r.nominee.trim();
+    if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) {
+      problems.push({ path: `line ${r.line}, column nominee`, message: `expected a nominee id of lowercase letters, digits and dashes, got "${r.nominee}"` });
+      return [];
+    }
+    const recipient = recipientOf(r, problems);
+    return recipient ? [{ id, recipient, ...scoreOf(r, problems) }] : [];
+  });
+  const winners = rest.filter((r) => yes(r.winner)).map((r) => r.nominee.trim());
+  const { mentions: _old, ...base } = category;
+  return { ...base, ...withMentions, nominees, winners };
+}
+
+/**
+ * Replaces the results of the categories a CSV names. Every problem is listed, by line and column
+ * first, then by the path in the definition; on any problem nothing changes.
+ */
+export function importResultsCsv(definition: CeremonyDefinition, csv: string): ParseResult<CeremonyDefinition> {
+  const table = parseCsv(csv);
+  const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
+  const problems: Problem[] = [];
+  for (const col of REQUIRED) if (!header.includes(col)) problems.push({ path: 'line 1', message: `expected a header with a "${col}" column, got ${JSON.stringify(header.join(','))}` });
+  header.forEach((h, i) => {
+    if (!(RESULT_COLUMNS as readonly string[]).includes(h)) problems.push({ path: `line 1, column ${i + 1}`, message: `unknown column "${h}"; the columns are ${RESULT_COLUMNS.join(', ')}` });
+  });
+  if (problems.length > 0) return { ok: false, problems };
+
+  const rows: Row[] = table.slice(1).map((cells, i) => {
+    const row = { line: i + 2 } as Row;
+    for (const col of RESULT_COLUMNS) row[col] = cells[header.indexOf(col)] ?? '';
+    return row;
+  });
+  if (rows.length === 0) return { ok: false, problems: [{ path: 'line 2', message: 'expected at least one result row, got none' }] };
+
+  const byCategory = new Map<string, Row[]>();
+  for (const row of rows) {
+    const id = row.category.trim();
+    if (!definition.categories.some((c) => c.id === id)) {
+      problems.push({ path: `line ${row.line}, column category`, message: `expected the id of a category of "${definition.id}" (${definition.categories.map((c) => c.id).join(', ')}), got "${row.category}"` });
+      continue;
+    }
+    byCategory.set(id, [...(byCategory.get(id) ?? []), row]);
+  }
+  const categories = definition.categories.map((c) => (byCategory.has(c.id) ? applyRows(c, byCategory.get(c.id)!, problems) : c));
+  if (problems.length > 0) return { ok: false, problems };
+  return parseCeremony({ ...definition, categories });
+}
