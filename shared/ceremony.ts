@@ -7,17 +7,18 @@ import { z } from 'zod';
 
 export const CEREMONY_SCHEMA_VERSION = 1;
 
-const nonEmpty = z.string().trim().min(1, 'expected a non-empty text');
+const nonEmpty = z.string().trim().min(1, 'expected a non-empty text').meta({ id: 'NonEmptyString' });
 
 export const TextSchema = z
   .object({ fa: nonEmpty.optional(), en: nonEmpty.optional() })
   .strict()
   .refine((t) => t.fa !== undefined || t.en !== undefined, 'expected a text with "fa" or "en" (or both)')
-  .meta({ description: 'A text a person sees: Persian (fa) and/or English (en). Either may be missing; the other is then shown.' });
+  .meta({ id: 'Text', description: 'A text a person sees: Persian (fa) and/or English (en). Either may be missing; the other is then shown.' });
 
 const Id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected an id of lowercase letters, digits and dashes (at most 64), starting with a letter or digit');
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected an id of lowercase letters, digits and dashes (at most 64), starting with a letter or digit')
+  .meta({ id: 'Id' });
 
 export const RecipientSchema = z
   .object({
@@ -26,9 +27,10 @@ export const RecipientSchema = z
     entry: TextSchema.optional().meta({ description: 'What it won for, e.g. a system or a project.' }),
     organizationId: Id.optional().meta({ description: 'The participating organization this recipient is (or belongs to).' }),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'Recipient' });
 
-const Score = z.number().finite().meta({ description: 'An optional score, shown with the result.' });
+const Score = z.number().finite().meta({ id: 'Score', description: 'An optional score, shown with the result.' });
 
 export const PlaceResultSchema = z
   .object({
