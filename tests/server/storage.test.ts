@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MemoryEventLog } from '../../server/storage/memory-storage';
+import { SqliteStorage } from '../../server/storage/sqlite-storage';
+import { eventLogContract } from './event-log.contract';
+
+eventLogContract('in memory', async () => ({ log: new MemoryEventLog(), dispose: async () => {} }));
+
+eventLogContract('SQLite', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-sqlite-'));
+  const file = path.join(dir, 'podium.db');
+  const opened: SqliteStorage[] = [new SqliteStorage(file)];
+  return {
+    log: opened[0]!.events,
+    reopen: async () => {
+      opened[0]!.close();
+      const again = new SqliteStorage(file);
+      opened.push(again);
+      return again.events;
+    },
+    dispose: async () => {
+      for (const s of opened) s.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
