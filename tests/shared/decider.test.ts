@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Harness, seedCeremony, sampleCeremony } from '../helpers/ceremony-harness';
 import { nextCue } from '../../shared/state';
+import type { Decision } from '../../shared/decide';
+import type { EventBody } from '../../shared/events';
+
+function revealedBy(d: Decision): Extract<EventBody, { type: 'result_revealed' }> {
+  const event = d.ok ? d.events[0] : undefined;
+  if (event?.type !== 'result_revealed') throw new Error(`expected a reveal, got ${JSON.stringify(d)}`);
+  return event;
+}
 
 // Given / when / then over the pure decider: no server, no sockets. Rules: docs/spec.md.
 
@@ -47,8 +55,8 @@ describe('GO', () => {
     const ids = h.state.cues.filter((c) => c.categoryId === 'best-app').map((c) => c.id);
     expect(ids).toEqual(['best-app/intro', 'best-app/mentions', 'best-app/place-3', 'best-app/place-2', 'best-app/place-1', 'best-app/summary']);
     h.given({ type: 'jump', cueId: 'best-app/place-3', confirm: true });
-    const d = h.go();
-    expect(d.ok && d.events[0]!.type === 'result_revealed' && d.events[0].entries.map((e) => e.recipient.name.en)).toEqual([
+    const e = revealedBy(h.go());
+    expect(e.entries.map((x) => x.recipient.name.en)).toEqual([
       'Gamma Imaginary Studio',
       'Delta Imaginary Cooperative',
     ]);
@@ -57,8 +65,7 @@ describe('GO', () => {
   it('reveals the winners of a nominees category, a tie as two winners, and honours an explicit first-to-last order', () => {
     const h = new Harness(sampleCeremony());
     h.given({ type: 'jump', cueId: 'young-designer/winner', confirm: true });
-    const d = h.go();
-    expect(d.ok && d.events[0]!.type === 'result_revealed' && d.events[0].entries.map((e) => e.nomineeId)).toEqual(['sara', 'kian']);
+    expect(revealedBy(h.go()).entries.map((x) => x.nomineeId)).toEqual(['sara', 'kian']);
     expect(h.state.cues.filter((c) => c.categoryId === 'accessibility' && c.kind === 'reveal').map((c) => c.id)).toEqual([
       'accessibility/place-1',
       'accessibility/place-2',
