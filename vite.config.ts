@@ -35,6 +35,8 @@ export default defineConfig({
           root: '.',
           include: ['tests/client/**/*.test.ts'],
           environment: 'jsdom',
+          // Mounts are cleaned up after each test without relying on vitest globals.
+          setupFiles: ['@testing-library/svelte/vitest'],
         },
       },
     ],

@@ -1,0 +1,23 @@
+import type { Language } from '../../shared/text';
+import { t, type MessageKey } from './i18n';
+import type { Refusal } from './operator-console.svelte';
+
+const byCode: Record<string, MessageKey> = {
+  cue_mismatch: 'errCueMismatch',
+  on_hold: 'errOnHold',
+  no_next_cue: 'errNoNextCue',
+  confirmation_required: 'errConfirmationRequired',
+  unauthorized: 'errUnauthorized',
+  nothing_to_retract: 'errNothingToRetract',
+  not_on_hold: 'errNotOnHold',
+  already_on_hold: 'errAlreadyOnHold',
+  unknown_cue: 'errUnknownCue',
+  rate_limited: 'errRateLimited',
+  conflict: 'errConflict',
+  no_ack: 'errNoAck',
+};
+
+/** What a refusal means, in the console's language; the server's own message is the detail. */
+export function refusalMessage(refusal: Refusal, lang: Language): string {
+  return t(lang, byCode[refusal.error.code] ?? 'errOther');
+}

@@ -1,0 +1,17 @@
+import '@fontsource/vazirmatn/400.css';
+import '@fontsource/vazirmatn/700.css';
+import '@fontsource/vazirmatn/900.css';
+import './app.css';
+import { PodiumApi } from './lib/api';
+import { t } from './lib/i18n';
+import { Locale } from './lib/locale.svelte';
+import { parseRoute } from './lib/route';
+import { start } from './lib/start';
+
+const target = document.getElementById('app')!;
+const locale = Locale.fromBrowser();
+
+start(parseRoute(location.pathname, location.search), { target, locale, api: new PodiumApi() }).catch((error: unknown) => {
+  console.error(error);
+  target.textContent = t(locale.lang, 'loadFailed');
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { PodiumApi } from '../../client/lib/api';
+import { OperatorConnection, type OperatorSocket } from '../../client/lib/operator-connection';
+import { OperatorConsole } from '../../client/lib/operator-console.svelte';
+import type { CommandResult } from '../../shared/protocol';
+import { TestRun } from './fixtures';
+
+type Handler = (...args: unknown[]) => void;
+
+/** A socket.io socket stand-in: the test decides what each command's ack is (or that it is lost). */
+class FakeOperatorSocket {
+  readonly handlers = new Map<string, Handler[]>();
+  readonly commands: unknown[] = [];
+  readonly emitted: [string, unknown][] = [];
+  active = true;
+  constructor(private readonly answer: (command: unknown, attempt: number) => CommandResult | 'lost') {}
+  on(event: string, handler: Handler) {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
+    return this;
+  }
+  emit(event: string, payload: unknown) {
+    this.emitted.push([event, payload]);
+    return this;
+  }
+  timeout() {
+    return {
+      emitWithAck: async (_event: string, command: unknown) => {
+        this.commands.push(command);
+        const result = this.answer(command, this.commands.length);
+        if (result === 'lost') throw new Error('operation has timed out');
+        return result;
+      },
+    };
+  }
+  disconnect() {
+    return this;
+  }
+  connect() {
+    return this;
+  }
+  removeAllListeners() {
+    return this;
+  }
+  fire(event: string, ...args: unknown[]) {
+    for (const handler of this.handlers.get(event) ?? []) handler(...args);
+  }
+}
+
+const api = {
+  session: async () => ({ authenticated: true }),
+  listCeremonies: async () => [{ id: 'egov-award-1399', title: { fa: 'x' }, date: '2021-02-23', timeZone: 'Asia/Tehran' }],
+} as unknown as PodiumApi;
+
+async function setup(answer: (command: unknown, attempt: number) => CommandResult | 'lost') {
+  const run = new TestRun();
+  let socket!: FakeOperatorSocket;
+  const operator = new OperatorConsole({
+    api,
+    ceremonyId: null,
+    newCommandId: () => 'press-1',
+    createConnection: (options) =>
+      new OperatorConnection({ ...options, createSocket: () => (socket = new FakeOperatorSocket(answer)) as unknown as OperatorSocket }),
+  });
+  await operator.start();
+  socket.fire('snapshot', { state: run.state, previews: run.previews, recent: [] });
+  return { run, operator, socket: () => socket };
+}
+
+describe('OperatorConsole', () => {
+  it('sends GO for the cue it shows as next, and applies the events of the ack', async () => {
+    const run = new TestRun();
+    const [event] = run.go();
+    const { operator, socket } = await setup(() => ({ ok: true, seq: 1, events: [event!] }));
+
+    await operator.go();
+    expect(socket().commands).toEqual([{ type: 'go', commandId: 'press-1', expectedCue: 'opening' }]);
+    expect(operator.state!.currentCueId).toBe('opening');
+    expect(operator.view!.recent).toHaveLength(1);
+    expect(operator.next!.id).toBe('guest-of-honour');
+  });
+
+  it('retries a lost ack with the same commandId', async () => {
+    const run = new TestRun();
+    const [event] = run.go();
+    const { operator, socket } = await setup((_command, attempt) => (attempt < 2 ? 'lost' : { ok: true, seq: 1, events: [event!] }));
+
+    await operator.go();
+    expect(socket().commands).toHaveLength(2);
+    expect(socket().commands[0]).toEqual(socket().commands[1]);
+    expect(operator.refusal).toBeNull();
+  });
+
+  it('shows a refused GO with the cue that is next now, and catches up', async () => {
+    const { operator, socket } = await setup(() => ({
+      ok: false,
+      error: { code: 'cue_mismatch', message: 'GO was for "opening", but the next cue is now "guest-of-honour".', nextCueId: 'guest-of-honour' },
+    }));
+
+    await operator.go();
+    expect(operator.refusal).toMatchObject({ command: 'go', error: { code: 'cue_mismatch', nextCueId: 'guest-of-honour' } });
+    expect(socket().emitted).toContainEqual(['sync', { lastSeq: 0 }]);
+  });
+
+  it('cannot GO while on hold', async () => {
+    const run = new TestRun();
+    const { operator, socket } = await setup(() => ({ ok: true, seq: 1, events: [] }));
+    socket().fire('event', run.command({ type: 'hold' })[0]);
+
+    expect(operator.state!.hold).not.toBeNull();
+    expect(operator.canGo).toBe(false);
+    await operator.go();
+    expect(socket().commands).toEqual([]);
+  });
+
+  it('asks to sign in when the socket is refused as unauthorized', async () => {
+    const { operator, socket } = await setup(() => ({ ok: true, seq: 1, events: [] }));
+    socket().fire('connect_error', new Error('unauthorized'));
+    expect(operator.phase).toBe('signed_out');
+  });
+});

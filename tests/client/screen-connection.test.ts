@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { CeremonyFeed } from '../../client/lib/ceremony-feed.svelte';
+import { ScreenConnection, type ScreenSocket } from '../../client/lib/screen-connection';
+import { toPublicEvent } from '../../shared/events';
+import { TestRun } from './fixtures';
+
+type Handler = (...args: unknown[]) => void;
+
+/** Stands in for a socket.io socket: records what the client emits, lets the test fire events. */
+class FakeSocket {
+  readonly handlers = new Map<string, Handler[]>();
+  readonly emitted: [string, unknown][] = [];
+  reconnects = 0;
+  active = true;
+  constructor(readonly options: { auth: (cb: (data: object) => void) => void }) {}
+  on(event: string, handler: Handler) {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
+    return this;
+  }
+  emit(event: string, payload: unknown) {
+    this.emitted.push([event, payload]);
+    return this;
+  }
+  disconnect() {
+    return this;
+  }
+  connect() {
+    this.reconnects++;
+    return this;
+  }
+  removeAllListeners() {
+    this.handlers.clear();
+    return this;
+  }
+  fire(event: string, ...args: unknown[]) {
+    for (const handler of this.handlers.get(event) ?? []) handler(...args);
+  }
+  auth(): object {
+    let data: object = {};
+    this.options.auth((d) => (data = d));
+    return data;
+  }
+}
+
+function setup() {
+  const feed = new CeremonyFeed();
+  let socket!: FakeSocket;
+  const connection = new ScreenConnection(feed, {
+    ceremonyId: 'egov-award-1399',
+    role: 'audience',
+    createSocket: (options) => (socket = new FakeSocket(options as never)) as unknown as ScreenSocket,
+  });
+  connection.connect();
+  return { feed, socket };
+}
+
+describe('ScreenConnection', () => {
+  it('asks for a snapshot first, then resumes from the last applied seq on reconnect', () => {
+    const run = new TestRun();
+    const { feed, socket } = setup();
+    expect(socket.auth()).toEqual({ ceremonyId: 'egov-award-1399', role: 'audience' });
+
+    socket.fire('snapshot', run.state);
+    const [event] = run.go();
+    socket.fire('event', toPublicEvent(event!));
+    expect(feed.state!.seq).toBe(1);
+    expect(socket.auth()).toEqual({ ceremonyId: 'egov-award-1399', role: 'audience', lastSeq: 1 });
+  });
+
+  it('applies the next event, ignores one already applied, and asks once for the events of a gap', () => {
+    const run = new TestRun();
+    const { feed, socket } = setup();
+    socket.fire('snapshot', run.state);
+    const events = [...run.go(), ...run.go(), ...run.go(), ...run.go()].map(toPublicEvent);
+
+    socket.fire('event', events[0]);
+    socket.fire('event', events[0]);
+    expect(feed.state!.seq).toBe(1);
+    expect(socket.emitted).toEqual([]);
+
+    socket.fire('event', events[2]);
+    socket.fire('event', events[3]);
+    expect(feed.state!.seq).toBe(1);
+    expect(socket.emitted).toEqual([['sync', { lastSeq: 1 }]]);
+
+    for (const event of events.slice(1)) socket.fire('event', event);
+    expect(feed.state).toEqual(run.state);
+  });
+
+  it('shows reconnecting while the link is down and live once it is back', () => {
+    const { feed, socket } = setup();
+    socket.fire('connect');
+    expect(feed.connection).toBe('live');
+    socket.fire('disconnect', 'transport close');
+    expect(feed.connection).toBe('reconnecting');
+    socket.fire('connect');
+    expect(feed.connection).toBe('live');
+  });
+
+  it('reports a refusal it will not retry, such as an unknown ceremony', () => {
+    const { feed, socket } = setup();
+    socket.active = false;
+    socket.fire('connect_error', Object.assign(new Error('unknown_ceremony'), { data: { code: 'unknown_ceremony', message: 'No ceremony "x".' } }));
+    expect(feed.connection).toBe('refused');
+    expect(feed.failure).toEqual({ code: 'unknown_ceremony', message: 'No ceremony "x".' });
+  });
+});
