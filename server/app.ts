@@ -12,7 +12,7 @@ import { createApi } from './http-api';
 import { sendError } from './http-errors';
 import { createLogger, type Logger } from './logger';
 import { SocketGateway } from './socket-gateway';
-import { SqliteStorage } from './storage/sqlite-storage';
+import { openStorage } from './storage/open-storage';
 
 /** The client routes that serve the single-page app. */
 const APP_ROUTES = ['/', '/c/:id', '/stage/:id', '/overlay/:id', '/operator'];
@@ -45,8 +45,7 @@ export interface StartOptions {
 
 /** Starts Podium: storage, ceremonies, HTTP API, static client, Socket.IO. */
 export async function startPodium({ config, distDir, logger = createLogger(config.logLevel), now = Date.now }: StartOptions): Promise<PodiumServer> {
-  fs.mkdirSync(config.dataDir, { recursive: true });
-  const storage = new SqliteStorage(path.join(config.dataDir, 'podium.db'));
+  const storage = await openStorage({ dataDir: config.dataDir });
   const auth = new OperatorAuth(config.dataDir, config.operatorPasscode);
 
   const app = express();
@@ -99,7 +98,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
       await gateway.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      storage.close();
+      await storage.close();
     },
   };
 }

@@ -1,0 +1,120 @@
+import pg from 'pg';
+import type { CeremonyDefinition } from '../../shared/ceremony';
+import type { CeremonyEvent } from '../../shared/events';
+import { numberEvents, SeqConflictError, type CeremonyStore, type EventLog, type NewEvent } from './event-log';
+
+const schema = `
+CREATE TABLE IF NOT EXISTS podium_events (
+  stream_id TEXT NOT NULL,
+  seq INTEGER NOT NULL CHECK (seq >= 1),
+  type TEXT NOT NULL,
+  at BIGINT NOT NULL,
+  body JSONB NOT NULL,
+  PRIMARY KEY (stream_id, seq)
+);
+CREATE TABLE IF NOT EXISTS podium_ceremonies (
+  id TEXT PRIMARY KEY,
+  definition JSONB NOT NULL,
+  added BIGSERIAL
+);
+`;
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * The event log in PostgreSQL, for several server processes sharing one ceremony. `seq` is
+ * contiguous per stream and (stream_id, seq) is the primary key: of two processes appending after
+ * the same seq, the second fails on the key and gets a SeqConflictError. Readers ask for
+ * "seq > last" within one stream, which never skips a late commit: seq N+1 can only be written
+ * once N is committed. (A global sequence read by "id > last" would skip one.)
+ */
+export class PostgresStorage {
+  readonly events: EventLog;
+  readonly ceremonies: CeremonyStore;
+
+  private constructor(readonly pool: pg.Pool) {
+    this.events = new PostgresEventLog(pool);
+    this.ceremonies = new PostgresCeremonyStore(pool);
+  }
+
+  static async connect(connectionString: string, options: { schema?: string } = {}): Promise<PostgresStorage> {
+    const pool = new pg.Pool({ connectionString, max: 10, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) });
+    pool.on('error', () => undefined); // an idle client's error; the next query reports it
+    try {
+      if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, '')}"`);
+      await pool.query(schema);
+    } catch (error) {
+      await pool.end();
+      throw new Error(`PostgreSQL at ${redactUrl(connectionString)} is not usable: ${(error as Error).message}`);
+    }
+    return new PostgresStorage(pool);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** A connection string without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}
+
+class PostgresEventLog implements EventLog {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async append(streamId: string, expectedSeq: number, events: readonly NewEvent[]): Promise<CeremonyEvent[]> {
+    const numbered = numberEvents(events, expectedSeq);
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const last = await client.query<{ seq: number }>('SELECT COALESCE(MAX(seq), 0)::int AS seq FROM podium_events WHERE stream_id = $1', [streamId]);
+      if (last.rows[0]!.seq !== expectedSeq) throw new SeqConflictError(streamId, expectedSeq);
+      for (const e of numbered) {
+        await client.query('INSERT INTO podium_events (stream_id, seq, type, at, body) VALUES ($1, $2, $3, $4, $5)', [streamId, e.seq, e.type, e.at, JSON.stringify(e)]);
+      }
+      await client.query('COMMIT');
+      return numbered;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new SeqConflictError(streamId, expectedSeq);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async read(streamId: string, afterSeq = 0): Promise<CeremonyEvent[]> {
+    const rows = await this.pool.query<{ body: CeremonyEvent }>('SELECT body FROM podium_events WHERE stream_id = $1 AND seq > $2 ORDER BY seq', [streamId, afterSeq]);
+    return rows.rows.map((r) => r.body);
+  }
+
+  async lastSeq(streamId: string): Promise<number> {
+    const last = await this.pool.query<{ seq: number }>('SELECT COALESCE(MAX(seq), 0)::int AS seq FROM podium_events WHERE stream_id = $1', [streamId]);
+    return last.rows[0]!.seq;
+  }
+
+  async close(): Promise<void> {}
+}
+
+class PostgresCeremonyStore implements CeremonyStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async list(): Promise<CeremonyDefinition[]> {
+    return (await this.pool.query<{ definition: CeremonyDefinition }>('SELECT definition FROM podium_ceremonies ORDER BY added')).rows.map((r) => r.definition);
+  }
+
+  async get(id: string): Promise<CeremonyDefinition | null> {
+    return (await this.pool.query<{ definition: CeremonyDefinition }>('SELECT definition FROM podium_ceremonies WHERE id = $1', [id])).rows[0]?.definition ?? null;
+  }
+
+  async put(definition: CeremonyDefinition): Promise<void> {
+    await this.pool.query('INSERT INTO podium_ceremonies (id, definition) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET definition = EXCLUDED.definition', [definition.id, JSON.stringify(definition)]);
+  }
+}
