@@ -59,7 +59,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
     now,
     newId: randomUUID,
   });
-  const ceremonies = new Ceremonies(storage.ceremonies, storage.events, (run) => (events) => gateway.publish(run, events));
+  const ceremonies = new Ceremonies(storage.ceremonies, storage.events, (run) => (events, _state, origin) => origin === 'local' && gateway.publish(run, events));
   await ceremonies.seed(readCeremonyFolder(config.ceremoniesDir));
 
   app.use(securityHeaders);

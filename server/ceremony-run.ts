@@ -18,8 +18,15 @@ export interface CommandContext {
   fallbackCommandId: string;
 }
 
+/**
+ * Where committed events came from: `local` when this process appended them (it sends them to
+ * every screen), `remote` when it read them from the log after another process appended them
+ * (that process sent them; this one only brings its state up to date).
+ */
+export type EventOrigin = 'local' | 'remote';
+
 /** Receives committed events, to send them to screens. */
-export type EventListener = (events: CeremonyEvent[], state: CeremonyState) => void;
+export type EventListener = (events: CeremonyEvent[], state: CeremonyState, origin: EventOrigin) => void;
 
 const REMEMBERED_REFUSALS = 500;
 
@@ -46,7 +53,7 @@ export class CeremonyRun {
 
   static async open(runId: string, definition: CeremonyDefinition, log: EventLog): Promise<CeremonyRun> {
     const run = new CeremonyRun(runId, definition, log);
-    await run.catchUp();
+    await run.catchUpNow();
     return run;
   }
 
@@ -71,7 +78,17 @@ export class CeremonyRun {
 
   /** Validates and applies one command; never throws for a bad command. */
   handle(input: unknown, context: CommandContext): Promise<CommandResult> {
-    const result = this.queue.then(() => this.handleNow(input, context));
+    return this.serially(() => this.handleNow(input, context));
+  }
+
+  /** Reads what other processes appended since the state's seq, and applies it. */
+  catchUp(): Promise<void> {
+    return this.serially(() => this.catchUpNow());
+  }
+
+  /** One thing at a time per run: a command's decide-append-apply is never interleaved. */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -99,27 +116,28 @@ export class CeremonyRun {
       const stamped = decision.events.map((body) => ({ ...body, at: context.now, commandId, actor: context.actor }));
       try {
         const committed = await this.log.append(this.runId, this.state.seq, stamped);
-        this.apply(committed);
+        this.apply(committed, 'local');
         return { ok: true, seq: committed.at(-1)!.seq, events: committed };
       } catch (error) {
         if (!(error instanceof SeqConflictError)) throw error;
         // Another process appended first: take its events, then decide again on the new state.
-        await this.catchUp();
+        await this.catchUpNow();
       }
     }
     return { ok: false, error: podiumError(ErrorCodes.conflict, 'The ceremony changed while this command was applied; look at the console and try again.') };
   }
 
-  /** Reads events appended by anyone (another process) since the state's seq, and applies them. */
-  async catchUp(): Promise<void> {
+  private async catchUpNow(): Promise<void> {
     const missed = await this.log.read(this.runId, this.state.seq);
-    if (missed.length > 0) this.apply(missed);
+    // Another catch-up or command may have applied some of them while the read was under way.
+    const fresh = missed.filter((e) => e.seq > this.state.seq);
+    if (fresh.length > 0) this.apply(fresh, 'remote');
   }
 
-  private apply(committed: CeremonyEvent[]): void {
+  private apply(committed: CeremonyEvent[], origin: EventOrigin): void {
     this.state = foldEvents(this.state, committed);
     this.events.push(...committed);
-    for (const listener of this.listeners) listener(committed, this.state);
+    for (const listener of this.listeners) listener(committed, this.state, origin);
   }
 
   private rememberRefusal(commandId: string, result: CommandResult): void {
