@@ -20,6 +20,8 @@ CREATE TABLE IF NOT EXISTS podium_ceremonies (
 `;
 
 const UNIQUE_VIOLATION = '23505';
+/** The NOTIFY channel of committed appends; the payload is the stream id. */
+export const APPENDED_CHANNEL = 'podium_appended';
 
 /**
  * The event log in PostgreSQL, for several server processes sharing one ceremony. `seq` is
@@ -79,6 +81,8 @@ class PostgresEventLog implements EventLog {
       for (const e of numbered) {
         await client.query('INSERT INTO podium_events (stream_id, seq, type, at, body) VALUES ($1, $2, $3, $4, $5)', [streamId, e.seq, e.type, e.at, JSON.stringify(e)]);
       }
+      // Delivered to listeners only when (and if) the transaction commits.
+      await client.query('SELECT pg_notify($1, $2)', [APPENDED_CHANNEL, streamId]);
       await client.query('COMMIT');
       return numbered;
     } catch (error) {

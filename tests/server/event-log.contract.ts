@@ -71,6 +71,41 @@ export function eventLogContract(name: string, open: () => Promise<{ log: EventL
       }
     });
 
+    it('[S4] a reader polling during concurrent appends never sees a gap (no late commit is skipped)', async () => {
+      const { log, dispose } = await open();
+      try {
+        const total = 40;
+        let done = false;
+        // Several writers race for the next seq, as several server processes would.
+        const writer = async (name: string) => {
+          for (;;) {
+            const last = await log.lastSeq('s');
+            if (last >= total) return;
+            try {
+              await log.append('s', last, [event(last + 1, `${name}-${last + 1}`)]);
+            } catch (error) {
+              if (!(error instanceof SeqConflictError)) throw error;
+            }
+          }
+        };
+        const seen: number[] = [];
+        const poll = async () => {
+          for (const e of await log.read('s', seen.at(-1) ?? 0)) seen.push(e.seq);
+        };
+        const reader = async () => {
+          while (!done) await poll();
+          await poll();
+        };
+        const reading = reader();
+        await Promise.all(['w1', 'w2', 'w3', 'w4'].map(writer));
+        done = true;
+        await reading;
+        expect(seen).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+      } finally {
+        await dispose();
+      }
+    });
+
     it('[S6] keeps committed events when reopened', async () => {
       const { log, reopen, dispose } = await open();
       try {

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PostgresStorage } from '../../server/storage/postgres-storage';
 import { MemoryEventLog } from '../../server/storage/memory-storage';
 import { SqliteStorage } from '../../server/storage/sqlite-storage';
+import { freshSchema } from '../helpers/scale-out-harness';
 import { eventLogContract } from './event-log.contract';
 
 eventLogContract('in memory', async () => ({ log: new MemoryEventLog(), dispose: async () => {} }));
@@ -22,6 +24,24 @@ eventLogContract('SQLite', async () => {
     dispose: async () => {
       for (const s of opened) s.close();
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+eventLogContract('PostgreSQL', async () => {
+  const { url, drop } = await freshSchema();
+  const opened: PostgresStorage[] = [await PostgresStorage.connect(url)];
+  return {
+    log: opened[0]!.events,
+    reopen: async () => {
+      await opened[0]!.close();
+      const again = await PostgresStorage.connect(url);
+      opened.push(again);
+      return again.events;
+    },
+    dispose: async () => {
+      for (const s of opened) await s.close().catch(() => undefined);
+      await drop();
     },
   };
 });
