@@ -15,7 +15,7 @@ import { SocketGateway } from './socket-gateway';
 import { openStorage } from './storage/open-storage';
 
 /** The client routes that serve the single-page app. */
-const APP_ROUTES = ['/', '/c/:id', '/stage/:id', '/overlay/:id', '/operator'];
+const APP_ROUTES = ['/', '/c/:id', '/stage/:id', '/overlay/:id', '/operator', '/d/:id/:organizationId'];
 
 const securityHeaders = (_req: Request, res: Response, next: NextFunction) => {
   res.set({
@@ -59,7 +59,9 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
     now,
     newId: randomUUID,
   });
-  const ceremonies = new Ceremonies(storage.ceremonies, storage.events, (run) => (events, _state, origin) => origin === 'local' && gateway.publish(run, events));
+  const ceremonies = new Ceremonies(storage.ceremonies, storage.events, (run) => (events, _state, origin) => origin === 'local' && gateway.publish(run, events), {
+    revealLeadMs: config.revealLeadMs,
+  });
   await ceremonies.seed(readCeremonyFolder(config.ceremoniesDir));
 
   app.use(securityHeaders);

@@ -66,6 +66,15 @@ export class OperatorAuth {
     }
   }
 
+  /** The key in an organization's delegate link: only the server can make one. */
+  delegateKey(ceremonyId: string, organizationId: string): string {
+    return this.sign(`delegate:${ceremonyId}:${organizationId}`).slice(0, 22);
+  }
+
+  verifyDelegateKey(ceremonyId: string, organizationId: string, key: string): boolean {
+    return secretsEqual(key, this.delegateKey(ceremonyId, organizationId));
+  }
+
   private sign(payload: string): string {
     return createHmac('sha256', this.signingKey).update(payload).digest('base64url');
   }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CeremonyDefinition } from '../shared/ceremony';
 import { formatProblems, parseCeremony } from '../shared/validation';
-import { CeremonyRun, type EventListener } from './ceremony-run';
+import { CeremonyRun, type EventListener, type RunOptions } from './ceremony-run';
 import type { CeremonyStore, EventLog } from './storage/event-log';
 
 /** The public list entry of a ceremony: nothing from its results. */
@@ -40,6 +40,7 @@ export class Ceremonies {
     private readonly store: CeremonyStore,
     private readonly log: EventLog,
     private readonly onEvents: (run: CeremonyRun) => EventListener,
+    private readonly runOptions: RunOptions,
   ) {}
 
   /** Adds the definitions the store does not have yet (first start); keeps the ones it has. */
@@ -57,7 +58,7 @@ export class Ceremonies {
     if (known) return known;
     const definition = await this.store.get(ceremonyId);
     if (!definition) return null;
-    const opening = CeremonyRun.open(liveStreamId(ceremonyId), definition, this.log).then((run) => {
+    const opening = CeremonyRun.open(liveStreamId(ceremonyId), definition, this.log, this.runOptions).then((run) => {
       run.onEvents(this.onEvents(run));
       return run;
     });

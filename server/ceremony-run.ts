@@ -25,6 +25,11 @@ export interface CommandContext {
  */
 export type EventOrigin = 'local' | 'remote';
 
+export interface RunOptions {
+  /** How long after a decision every screen shows it: time for the event to reach them all. */
+  revealLeadMs: number;
+}
+
 /** Receives committed events, to send them to screens. */
 export type EventListener = (events: CeremonyEvent[], state: CeremonyState, origin: EventOrigin) => void;
 
@@ -43,16 +48,21 @@ export class CeremonyRun {
   private readonly refusals = new Map<string, CommandResult>();
   private readonly listeners = new Set<EventListener>();
 
+  private readonly initial: CeremonyState;
+  private pastState: CeremonyState | null = null;
+
   private constructor(
     readonly runId: string,
     readonly definition: CeremonyDefinition,
     private readonly log: EventLog,
+    private readonly options: RunOptions,
   ) {
-    this.state = initialState(toPublicCeremony(definition), buildCues(definition));
+    this.initial = initialState(toPublicCeremony(definition), buildCues(definition));
+    this.state = this.initial;
   }
 
-  static async open(runId: string, definition: CeremonyDefinition, log: EventLog): Promise<CeremonyRun> {
-    const run = new CeremonyRun(runId, definition, log);
+  static async open(runId: string, definition: CeremonyDefinition, log: EventLog, options: RunOptions = { revealLeadMs: 0 }): Promise<CeremonyRun> {
+    const run = new CeremonyRun(runId, definition, log, options);
     await run.catchUpNow();
     return run;
   }
@@ -70,6 +80,13 @@ export class CeremonyRun {
   eventsAfter(seq: number): CeremonyEvent[] | null {
     if (!Number.isInteger(seq) || seq < 0 || seq > this.state.seq) return null;
     return this.events.slice(seq);
+  }
+
+  /** The state as it was after event `seq`: what a delayed channel's screens may see now. */
+  stateAt(seq: number): CeremonyState {
+    if (seq >= this.state.seq) return this.state;
+    if (this.pastState?.seq !== seq) this.pastState = foldEvents(this.initial, this.events.slice(0, Math.max(0, seq)));
+    return this.pastState;
   }
 
   operatorView(): OperatorView {
@@ -113,7 +130,8 @@ export class CeremonyRun {
         this.rememberRefusal(commandId, result);
         return result;
       }
-      const stamped = decision.events.map((body) => ({ ...body, at: context.now, commandId, actor: context.actor }));
+      const showAt = context.now + this.options.revealLeadMs;
+      const stamped = decision.events.map((body) => ({ ...body, at: context.now, showAt, commandId, actor: context.actor }));
       try {
         const committed = await this.log.append(this.runId, this.state.seq, stamped);
         this.apply(committed, 'local');

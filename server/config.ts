@@ -13,6 +13,8 @@ export interface Config {
   /** Folder of ceremony definitions loaded on first start. */
   ceremoniesDir: string;
   logLevel: string;
+  /** How long after GO every screen shows a reveal, so that all show it together. */
+  revealLeadMs: number;
 }
 
 function parsePort(value: string | undefined, fallback: number): number {
@@ -20,6 +22,13 @@ function parsePort(value: string | undefined, fallback: number): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a whole number from 0 to 65535, got "${value}"`);
   return port;
+}
+
+function parseWholeNumber(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  return n;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv, root: string): Config {
@@ -35,5 +44,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root: string): Config {
     publicUrl: env.PUBLIC_URL || undefined,
     ceremoniesDir: path.join(root, 'ceremonies'),
     logLevel: env.LOG_LEVEL || 'info',
+    revealLeadMs: parseWholeNumber('REVEAL_LEAD_MS', env.REVEAL_LEAD_MS, 400, 0, 5000),
   };
 }

@@ -54,7 +54,7 @@ export function operatorState(run: CeremonyRun) {
   };
 }
 
-function baseUrl(req: Request, publicUrl: string | undefined): string {
+export function baseUrl(req: Request, publicUrl: string | undefined): string {
   return (publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/\/$/, '');
 }
 
@@ -95,10 +95,31 @@ export function createApi(options: ApiOptions): express.Router {
     res.json(screenLinks(baseUrl(req, options.publicUrl), String(req.params.id)));
   });
 
+  /** A QR code of the audience link, or of `?url=` when it is a link to this server. */
   api.get('/ceremonies/:id/qr.svg', async (req, res) => {
     if (!(await liveRun(req, res))) return;
-    const svg = await QRCode.toString(screenLinks(baseUrl(req, options.publicUrl), String(req.params.id)).audience, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+    const base = baseUrl(req, options.publicUrl);
+    const asked = typeof req.query.url === 'string' ? req.query.url : undefined;
+    if (asked !== undefined && !asked.startsWith(`${base}/`)) {
+      return sendError(res, podiumError(ErrorCodes.invalidMessage, `url must be a link to this server (${base}/…).`));
+    }
+    const svg = await QRCode.toString(asked ?? screenLinks(base, String(req.params.id)).audience, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
     res.type('image/svg+xml').send(svg);
+  });
+
+  /** Each participating organization's personal delegate link (operator only: the links are keys). */
+  api.get('/ceremonies/:id/delegates', requireOperator, async (req, res) => {
+    const run = await liveRun(req, res);
+    if (!run) return;
+    const base = baseUrl(req, options.publicUrl);
+    const id = run.definition.id;
+    res.set('Cache-Control', 'no-store').json(
+      (run.definition.organizations ?? []).map((o) => ({
+        organizationId: o.id,
+        name: o.name ?? null,
+        link: `${base}/d/${encodeURIComponent(id)}/${encodeURIComponent(o.id)}?k=${auth.delegateKey(id, o.id)}`,
+      })),
+    );
   });
 
   api.post('/session', (req, res) => {

@@ -1,30 +1,45 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import { z } from 'zod';
+import { CHANNEL_ID_PATTERN } from '../shared/channels';
 import { ErrorCodes, podiumError, type ErrorCode } from '../shared/errors';
 import { toPublicEvent, type CeremonyEvent } from '../shared/events';
 import { projectPublic } from '../shared/projection';
 import type {
+  AckResult,
   OperatorToServerEvents,
   ScreenCounts,
+  ScreenInfo,
+  ScreenRequest,
   ScreenToServerEvents,
   ServerToOperatorEvents,
   ServerToScreenEvents,
 } from '../shared/protocol';
-import { ScreenRoles, type ScreenRole } from '../shared/roles';
+import { ReactionKinds } from '../shared/reactions';
+import { DelegateLocations, ScreenRoles, type ScreenRole } from '../shared/roles';
+import { AttendanceSampler } from './attendance';
 import { tokenFromHeaders, type OperatorAuth } from './auth';
+import { ChannelDelivery } from './channel-delivery';
 import type { CeremonyRun } from './ceremony-run';
 import type { Ceremonies } from './ceremonies';
 import type { Logger } from './logger';
+import { ReactionHub } from './reaction-hub';
+import { ScreenRegistry } from './screen-registry';
 
 /** Past this many missed events a reconnecting screen gets a snapshot instead. */
 const MAX_REPLAY = 500;
-const COUNTS_EVERY_MS = 250;
+const NOTIFY_EVERY_MS = 250;
 
+const ScreenName = z.string().trim().min(1).max(60);
 const ScreenAuthSchema = z.object({
   ceremonyId: z.string().min(1).max(100),
   role: z.enum(ScreenRoles).default('audience'),
   lastSeq: z.int().min(0).optional(),
+  channel: z.string().regex(CHANNEL_ID_PATTERN).optional().catch(undefined),
+  name: ScreenName.optional().catch(undefined),
+  delegate: z
+    .object({ organizationId: z.string().min(1).max(64), key: z.string().min(1).max(100), location: z.enum(DelegateLocations).default('remote') })
+    .optional(),
 });
 const OperatorAuthSchema = z.object({
   ceremonyId: z.string().min(1).max(100),
@@ -32,10 +47,24 @@ const OperatorAuthSchema = z.object({
   lastSeq: z.int().min(0).optional(),
 });
 const SyncSchema = z.object({ lastSeq: z.int().min(0) });
+const HelloSchema = z.object({
+  name: ScreenName.optional(),
+  location: z.enum(DelegateLocations).optional(),
+  offsetMs: z.number().finite().optional(),
+  rttMs: z.number().finite().min(0).optional(),
+});
+const RenderedSchema = z.object({ seq: z.int().min(0), cueId: z.string().min(1).max(200) });
+const ScreenRequestSchema = z.object({
+  screenId: z.string().min(1).max(100),
+  name: ScreenName.optional(),
+  channel: z.string().regex(CHANNEL_ID_PATTERN).optional(),
+  view: z.enum(['audience', 'stage', 'overlay']).optional(),
+  reload: z.boolean().optional(),
+});
 
 interface ScreenData {
   run: CeremonyRun;
-  role: ScreenRole;
+  info: ScreenInfo;
 }
 interface OperatorData {
   run: CeremonyRun;
@@ -43,9 +72,11 @@ interface OperatorData {
 }
 type ScreenSocket = Socket<ScreenToServerEvents, ServerToScreenEvents, Record<string, never>, ScreenData>;
 type OperatorSocket = Socket<OperatorToServerEvents, ServerToOperatorEvents, Record<string, never>, OperatorData>;
+type OperatorNamespace = Namespace<OperatorToServerEvents, ServerToOperatorEvents, Record<string, never>, OperatorData>;
 
 const screensRoom = (run: CeremonyRun) => `screens:${run.runId}`;
-const roleRoom = (run: CeremonyRun, role: ScreenRole) => `screens:${run.runId}:${role}`;
+const channelRoom = (run: CeremonyRun, channelId: string) => `screens:${run.runId}:channel:${channelId}`;
+const roleRoom = (run: CeremonyRun, role: ScreenRole) => `screens:${run.runId}:role:${role}`;
 const operatorsRoom = (run: CeremonyRun) => `operators:${run.runId}`;
 
 /** A handshake refusal: the client's connect_error has `message` = the code and `data` = the error. */
@@ -76,12 +107,18 @@ export function originAllowed(req: IncomingMessage, allowedOrigins: readonly str
 
 /**
  * Socket.IO: public screens on the default namespace, operator consoles on /operator. Each run's
- * events are sent once per room (one encoding per role), never per socket.
+ * events go once per channel room (one encoding per channel, at that channel's delay), never per
+ * socket.
  */
 export class SocketGateway {
   readonly io: Server<ScreenToServerEvents, ServerToScreenEvents, Record<string, never>, ScreenData>;
-  private readonly operators: Namespace<OperatorToServerEvents, ServerToOperatorEvents, Record<string, never>, OperatorData>;
-  private readonly countTimers = new Map<string, NodeJS.Timeout>();
+  private readonly operators: OperatorNamespace;
+  private readonly registry = new ScreenRegistry();
+  private readonly deliveries = new Map<string, ChannelDelivery>();
+  private readonly runs = new Map<string, CeremonyRun>();
+  private readonly notifyTimers = new Map<string, NodeJS.Timeout>();
+  private readonly reactions: ReactionHub;
+  private readonly attendance: AttendanceSampler;
 
   constructor(
     httpServer: HttpServer,
@@ -93,66 +130,167 @@ export class SocketGateway {
       cors: { origin: [...options.allowedOrigins], credentials: true },
       allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins)),
     });
-    this.operators = this.io.of('/operator') as unknown as Namespace<OperatorToServerEvents, ServerToOperatorEvents, Record<string, never>, OperatorData>;
+    this.operators = this.io.of('/operator') as unknown as OperatorNamespace;
     this.io.use((socket, next) => void this.admitScreen(socket).then(() => next(), next));
     this.io.on('connection', (socket) => this.onScreen(socket));
     this.operators.use((socket, next) => void this.admitOperator(socket).then(() => next(), next));
     this.operators.on('connection', (socket) => this.onOperator(socket));
+
+    this.reactions = new ReactionHub((flush) => {
+      const run = this.runs.get(flush.runId);
+      if (!run) return;
+      this.io.to(screensRoom(run)).emit('reactions', { burst: flush.burst, totals: flush.totals });
+      this.operators.to(operatorsRoom(run)).emit('reactions', flush);
+    }, options.now);
+    this.attendance = new AttendanceSampler(
+      () => new Map([...this.runs.values()].map((run) => [run.runId, this.attendanceCounts(run)])),
+      (runId, series) => {
+        const run = this.runs.get(runId);
+        if (run) this.operators.to(operatorsRoom(run)).emit('attendance', series);
+      },
+      options.now,
+    );
   }
 
-  /** Sends committed events of a run to its screens and consoles. */
+  /** Sends committed events of a run to its consoles at once, and to each channel at its time. */
   publish(run: CeremonyRun, events: readonly CeremonyEvent[]): void {
-    for (const event of events) {
-      this.io.to(screensRoom(run)).emit('event', toPublicEvent(event));
-      this.operators.to(operatorsRoom(run)).emit('event', event);
+    for (const event of events) this.operators.to(operatorsRoom(run)).emit('event', event);
+    this.delivery(run).publish(events);
+    if (events.some((e) => e.type === 'channel_set')) {
+      for (const event of events) {
+        if (event.type === 'channel_set') this.io.to(channelRoom(run, event.channelId)).emit('channel', run.current.channels[event.channelId]!);
+      }
     }
   }
 
   counts(run: CeremonyRun): ScreenCounts {
-    const screens = (role: ScreenRole) => this.io.of('/').adapter.rooms.get(roleRoom(run, role))?.size ?? 0;
+    const size = (role: ScreenRole) => this.io.of('/').adapter.rooms.get(roleRoom(run, role))?.size ?? 0;
     return {
-      audience: screens('audience'),
-      stage: screens('stage'),
-      overlay: screens('overlay'),
+      audience: size('audience'),
+      stage: size('stage'),
+      overlay: size('overlay'),
+      delegate: size('delegate'),
       operator: this.operators.adapter.rooms.get(operatorsRoom(run))?.size ?? 0,
     };
   }
 
   async close(): Promise<void> {
-    for (const timer of this.countTimers.values()) clearTimeout(timer);
-    this.countTimers.clear();
+    for (const timer of this.notifyTimers.values()) clearTimeout(timer);
+    this.notifyTimers.clear();
+    for (const delivery of this.deliveries.values()) delivery.close();
+    this.reactions.close();
+    this.attendance.close();
     await this.io.close();
   }
 
+  private delivery(run: CeremonyRun): ChannelDelivery {
+    let delivery = this.deliveries.get(run.runId);
+    if (!delivery || this.runs.get(run.runId) !== run) {
+      delivery?.close();
+      delivery = new ChannelDelivery(run, (channelId, events) => {
+        const room = this.io.to(channelRoom(run, channelId));
+        for (const event of events) room.emit('event', toPublicEvent(event));
+      }, this.options.now);
+      this.deliveries.set(run.runId, delivery);
+      this.runs.set(run.runId, run);
+    }
+    return delivery;
+  }
+
+  private attendanceCounts(run: CeremonyRun): { audience: number; screens: number } {
+    const counts = this.counts(run);
+    return { audience: counts.audience + counts.delegate, screens: counts.audience + counts.delegate + counts.stage + counts.overlay };
+  }
+
+  // ---- public screens ----
+
   private async admitScreen(socket: ScreenSocket): Promise<void> {
     const auth = ScreenAuthSchema.safeParse(socket.handshake.auth);
-    if (!auth.success) throw refusal(ErrorCodes.invalidMessage, 'auth must be { ceremonyId, role?, lastSeq? }.');
+    if (!auth.success) throw refusal(ErrorCodes.invalidMessage, 'auth must be { ceremonyId, role?, lastSeq?, channel?, name?, delegate? }.');
     const run = await this.options.ceremonies().live(auth.data.ceremonyId);
     if (!run) throw refusal(ErrorCodes.unknownCeremony, `There is no ceremony "${auth.data.ceremonyId}".`);
-    socket.data = { run, role: auth.data.role };
+    const { role, delegate } = auth.data;
+    if (role === 'delegate') {
+      const known = run.definition.organizations?.some((o) => o.id === delegate?.organizationId);
+      if (!delegate || !known || !this.options.auth.verifyDelegateKey(run.definition.id, delegate.organizationId, delegate.key)) {
+        throw refusal(ErrorCodes.unauthorized, 'This delegate link is not valid.');
+      }
+    }
+    socket.data = {
+      run,
+      info: {
+        id: socket.id,
+        role,
+        name: auth.data.name ?? `${role} ${socket.id.slice(0, 4)}`,
+        channel: this.delivery(run).resolve(auth.data.channel),
+        rttMs: null,
+        offsetMs: null,
+        renderedCueId: null,
+        renderedSeq: 0,
+        connectedAt: this.options.now(),
+        ...(role === 'delegate' && delegate ? { organizationId: delegate.organizationId, location: delegate.location } : {}),
+      },
+    };
   }
 
   private onScreen(socket: ScreenSocket): void {
-    const { run, role } = socket.data;
+    const { run, info } = socket.data;
     const lastSeq = ScreenAuthSchema.shape.lastSeq.safeParse(socket.handshake.auth.lastSeq).data;
+    this.registry.add(run.runId, info);
     // Joining and catching up happen in one tick: no event can fall between the two.
-    void socket.join([screensRoom(run), roleRoom(run, role)]);
+    void socket.join([screensRoom(run), channelRoom(run, info.channel), roleRoom(run, info.role)]);
+    socket.emit('channel', run.current.channels[info.channel]!);
     this.catchUpScreen(socket, lastSeq);
+
     socket.on('sync', (request) => {
       const parsed = SyncSchema.safeParse(request);
       if (!parsed.success) return socket.emit('failure', podiumError(ErrorCodes.invalidMessage, 'sync takes { lastSeq: a whole number ≥ 0 }.'));
       this.catchUpScreen(socket, parsed.data.lastSeq);
     });
-    socket.on('disconnect', () => this.scheduleCounts(run));
-    this.scheduleCounts(run);
+    socket.on('clock', (_sentAt, ack) => {
+      if (typeof ack === 'function') ack(this.options.now());
+    });
+    socket.on('hello', (report) => {
+      const parsed = HelloSchema.safeParse(report);
+      if (!parsed.success) return;
+      const { name, location, offsetMs, rttMs } = parsed.data;
+      this.registry.update(run.runId, socket.id, {
+        ...(name ? { name } : {}),
+        ...(location && info.role === 'delegate' ? { location } : {}),
+        ...(offsetMs !== undefined ? { offsetMs: Math.round(offsetMs) } : {}),
+        ...(rttMs !== undefined ? { rttMs: Math.round(rttMs) } : {}),
+      });
+      this.scheduleNotify(run);
+    });
+    socket.on('rendered', (report) => {
+      const parsed = RenderedSchema.safeParse(report);
+      if (!parsed.success || parsed.data.seq > run.current.seq) return;
+      this.registry.update(run.runId, socket.id, { renderedCueId: parsed.data.cueId, renderedSeq: parsed.data.seq });
+      this.scheduleNotify(run);
+    });
+    socket.on('react', (kind) => {
+      if (!(ReactionKinds as readonly unknown[]).includes(kind)) return;
+      const cueId = run.current.lastRevealCueId ?? run.current.currentCueId ?? 'before-start';
+      this.reactions.react(run.runId, cueId, socket.id, socket.handshake.address, kind as (typeof ReactionKinds)[number]);
+    });
+    socket.on('disconnect', () => {
+      this.registry.remove(run.runId, socket.id);
+      this.reactions.forgetSocket(socket.id);
+      this.scheduleNotify(run);
+    });
+    this.scheduleNotify(run);
   }
 
+  /** Sends a screen what it missed since lastSeq on its channel, or a snapshot of its channel. */
   private catchUpScreen(socket: ScreenSocket, lastSeq: number | undefined): void {
-    const run = socket.data.run;
-    const missed = lastSeq ? run.eventsAfter(lastSeq) : null;
+    const { run, info } = socket.data;
+    const released = this.delivery(run).released(info.channel);
+    const missed = lastSeq && lastSeq <= released ? run.eventsAfter(lastSeq)?.filter((e) => e.seq <= released) : null;
     if (missed && missed.length <= MAX_REPLAY) for (const event of missed) socket.emit('event', toPublicEvent(event));
-    else socket.emit('snapshot', projectPublic(run.current));
+    else socket.emit('snapshot', projectPublic(run.stateAt(released)));
   }
+
+  // ---- operator consoles ----
 
   private async admitOperator(socket: OperatorSocket): Promise<void> {
     const auth = OperatorAuthSchema.safeParse(socket.handshake.auth);
@@ -166,29 +304,42 @@ export class SocketGateway {
 
   private onOperator(socket: OperatorSocket): void {
     const { run } = socket.data;
+    this.delivery(run);
     void socket.join(operatorsRoom(run));
     socket.emit('snapshot', run.operatorView());
     socket.emit('screens', this.counts(run));
+    socket.emit('registry', { screens: this.registry.list(run.runId), presence: this.registry.presence(run.runId) });
+    socket.emit('attendance', this.attendance.of(run.runId));
     socket.on('sync', () => socket.emit('snapshot', run.operatorView()));
     socket.on('command', (command, ack) => {
       if (typeof ack !== 'function') return socket.emit('failure', podiumError(ErrorCodes.invalidMessage, 'command needs an acknowledgement callback.'));
       void this.runCommand(socket, command).then(ack);
     });
-    socket.on('disconnect', () => this.scheduleCounts(run));
-    this.scheduleCounts(run);
+    socket.on('screen', (request, ack) => {
+      if (typeof ack !== 'function') return;
+      ack(this.changeScreen(socket, request));
+    });
+    socket.on('disconnect', () => this.scheduleNotify(run));
+    this.scheduleNotify(run);
+  }
+
+  private authorized(socket: OperatorSocket): string | null {
+    // Authorized per message: a session that expired since connect can no longer act.
+    const actor = this.options.auth.verifyToken(socket.data.token, this.options.now());
+    if (!actor) socket.disconnect(true);
+    return actor;
   }
 
   private async runCommand(socket: OperatorSocket, command: unknown) {
-    const { run, token } = socket.data;
-    // Authorized per message: a session that expired since connect can no longer act.
-    const actor = this.options.auth.verifyToken(token, this.options.now());
-    if (!actor) {
-      socket.disconnect(true);
-      return { ok: false as const, error: podiumError(ErrorCodes.unauthorized, 'Your operator session has ended; log in again.') };
-    }
+    const { run } = socket.data;
+    const actor = this.authorized(socket);
+    if (!actor) return { ok: false as const, error: podiumError(ErrorCodes.unauthorized, 'Your operator session has ended; log in again.') };
     try {
       const result = await run.handle(command, { actor, now: this.options.now(), fallbackCommandId: this.options.newId() });
-      this.options.logger.info({ runId: run.runId, via: 'socket', type: commandType(command), ok: result.ok, code: result.ok ? undefined : result.error.code, seq: result.ok ? result.seq : undefined }, 'command');
+      this.options.logger.info(
+        { runId: run.runId, via: 'socket', type: commandType(command), ok: result.ok, code: result.ok ? undefined : result.error.code, seq: result.ok ? result.seq : undefined },
+        'command',
+      );
       return result;
     } catch (error) {
       this.options.logger.error({ runId: run.runId, err: error }, 'command failed');
@@ -196,14 +347,42 @@ export class SocketGateway {
     }
   }
 
-  private scheduleCounts(run: CeremonyRun): void {
-    if (this.countTimers.has(run.runId)) return;
-    this.countTimers.set(
+  /** Renames a screen, moves it to another channel or view, or reloads it. */
+  private changeScreen(socket: OperatorSocket, request: ScreenRequest): AckResult {
+    const { run } = socket.data;
+    if (!this.authorized(socket)) return { ok: false, error: podiumError(ErrorCodes.unauthorized, 'Your operator session has ended; log in again.') };
+    const parsed = ScreenRequestSchema.safeParse(request);
+    if (!parsed.success) return { ok: false, error: podiumError(ErrorCodes.invalidMessage, 'screen takes { screenId, name?, channel?, view?, reload? }.') };
+    const { screenId, name, channel, view, reload } = parsed.data;
+    const screen = this.io.of('/').sockets.get(screenId) as ScreenSocket | undefined;
+    if (!screen || screen.data.run !== run) return { ok: false, error: podiumError(ErrorCodes.notFound, 'That screen is no longer connected.') };
+    if (channel !== undefined && !run.current.channels[channel]) return { ok: false, error: podiumError(ErrorCodes.notFound, `There is no channel "${channel}".`) };
+    if (name) this.registry.update(run.runId, screenId, { name });
+    if (channel !== undefined && channel !== screen.data.info.channel) {
+      void screen.leave(channelRoom(run, screen.data.info.channel));
+      this.registry.update(run.runId, screenId, { channel });
+      void screen.join(channelRoom(run, channel));
+      screen.emit('channel', run.current.channels[channel]!);
+      // Another channel may be behind or ahead: the screen starts again from that channel's state.
+      this.catchUpScreen(screen, undefined);
+    }
+    if (view) screen.emit('navigate', { view });
+    if (reload) screen.emit('reload');
+    this.scheduleNotify(run);
+    return { ok: true };
+  }
+
+  /** Tells the run's consoles who is connected, at most every NOTIFY_EVERY_MS. */
+  private scheduleNotify(run: CeremonyRun): void {
+    if (this.notifyTimers.has(run.runId)) return;
+    this.notifyTimers.set(
       run.runId,
       setTimeout(() => {
-        this.countTimers.delete(run.runId);
-        this.operators.to(operatorsRoom(run)).emit('screens', this.counts(run));
-      }, COUNTS_EVERY_MS),
+        this.notifyTimers.delete(run.runId);
+        const operators = this.operators.to(operatorsRoom(run));
+        operators.emit('screens', this.counts(run));
+        operators.emit('registry', { screens: this.registry.list(run.runId), presence: this.registry.presence(run.runId) });
+      }, NOTIFY_EVERY_MS),
     );
   }
 }

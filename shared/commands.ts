@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TextSchema } from './ceremony';
+import { CHANNEL_ID_PATTERN, MAX_CHANNEL_DELAY_MS } from './channels';
 
 /** Operator commands, as they arrive from the console, a script or a Stream Deck. */
 const CommandId = z.string().min(1).max(100);
@@ -16,6 +17,16 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ ...common, type: z.literal('announce'), text: TextSchema }).strict(),
   /** Make `cueId` the next cue (GO then starts it); needs `confirm: true`. */
   z.object({ ...common, type: z.literal('jump'), cueId: CueId, confirm: z.boolean().optional() }).strict(),
+  /** Adds a channel or changes its name or delay. */
+  z
+    .object({
+      ...common,
+      type: z.literal('set_channel'),
+      channelId: z.string().regex(CHANNEL_ID_PATTERN, 'expected a channel id of lowercase letters, digits and dashes'),
+      name: TextSchema.optional(),
+      delayMs: z.int().min(0).max(MAX_CHANNEL_DELAY_MS, `expected a delay of at most ${MAX_CHANNEL_DELAY_MS} ms`),
+    })
+    .strict(),
 ]);
 
 export type Command = z.infer<typeof CommandSchema>;

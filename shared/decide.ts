@@ -72,6 +72,11 @@ export function decide(state: CeremonyState, command: Command, definition: Cerem
       if (command.confirm !== true) return refuse(podiumError(ErrorCodes.confirmationRequired, 'Jumping to another cue needs "confirm": true.'));
       return accept({ type: 'cue_jumped', fromCueId: nextCue(state)?.id ?? null, toCueId: command.cueId });
     }
+    case 'set_channel': {
+      const existing = state.channels[command.channelId];
+      const name = command.name ?? existing?.name ?? { en: command.channelId };
+      return accept({ type: 'channel_set', channelId: command.channelId, name, delayMs: command.delayMs });
+    }
     default: {
       const never: never = command;
       return refuse(podiumError(ErrorCodes.invalidCommand, `Unknown command ${JSON.stringify(never)}.`));

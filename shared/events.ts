@@ -9,14 +9,17 @@ export type EventBody =
   | { type: 'hold_started'; message?: Text }
   | { type: 'hold_ended' }
   | { type: 'announced'; text: Text }
-  | { type: 'cue_jumped'; fromCueId: string | null; toCueId: string };
+  | { type: 'cue_jumped'; fromCueId: string | null; toCueId: string }
+  | { type: 'channel_set'; channelId: string; name: Text; delayMs: number };
 
 export type EventType = EventBody['type'];
 
-/** Stamped by the server: the position in the run's log and the time it was decided. */
+/** Stamped by the server: the position in the run's log, when it was decided, when screens show it. */
 export interface EventStamp {
   seq: number;
   at: number;
+  /** Server time at which every screen shows it (a short lead after `at`); missing in older logs. */
+  showAt?: number;
 }
 
 /** Who caused it; for the operator's audit log only. */
@@ -37,6 +40,7 @@ export const EventTypes = [
   'hold_ended',
   'announced',
   'cue_jumped',
+  'channel_set',
 ] as const satisfies readonly EventType[];
 
 export function toPublicEvent(event: CeremonyEvent): PublicEvent {

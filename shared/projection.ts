@@ -19,6 +19,7 @@ export function projectPublic(state: CeremonyState): CeremonyState {
     corrections: state.corrections,
     hold: state.hold,
     announcements: state.announcements,
+    channels: state.channels,
     seq: state.seq,
     startedAt: state.startedAt,
     endedAt: state.endedAt,

@@ -1,7 +1,9 @@
 import type { CeremonyEvent, PublicEvent } from './events';
 import type { PodiumError } from './errors';
 import type { OperatorView } from './projection';
-import type { ScreenRole } from './roles';
+import type { Channel } from './channels';
+import type { ReactionCounts, ReactionKind } from './reactions';
+import type { DelegateLocation, ScreenRole } from './roles';
 import type { CeremonyState } from './state';
 
 /**
@@ -15,6 +17,12 @@ export interface ScreenAuth {
   role?: ScreenRole;
   /** The last seq the screen applied: the server sends only what came after it. */
   lastSeq?: number;
+  /** The channel the screen belongs to (default: hall). */
+  channel?: string;
+  /** A name for the operator's registry, e.g. "Hall screen left". */
+  name?: string;
+  /** For a delegate link: the organization, the link's key, and where the delegate watches from. */
+  delegate?: { organizationId: string; key: string; location: DelegateLocation };
 }
 
 /** `auth` of an operator console on the `/operator` namespace. */
@@ -29,27 +37,88 @@ export type CommandResult = { ok: true; seq: number; events: CeremonyEvent[] } |
 
 export type ScreenCounts = Record<ScreenRole | 'operator', number>;
 
+/** One connected screen, as the operator's registry shows it. */
+export interface ScreenInfo {
+  id: string;
+  role: ScreenRole;
+  name: string;
+  channel: string;
+  /** Fastest measured round trip to the server, and the screen clock's offset to it. */
+  rttMs: number | null;
+  offsetMs: number | null;
+  /** The last reveal this screen has actually put on screen. */
+  renderedCueId: string | null;
+  renderedSeq: number;
+  connectedAt: number;
+  organizationId?: string;
+  location?: DelegateLocation;
+}
+
+/** Delegates connected per organization id. */
+export type Presence = Record<string, Record<DelegateLocation, number>>;
+
+export interface AttendanceSample {
+  at: number;
+  audience: number;
+  screens: number;
+}
+
+export interface ReactionUpdate {
+  /** Reactions since the last update: for a light burst on screen. */
+  burst: ReactionCounts;
+  totals: ReactionCounts;
+}
+
+/** What the operator can change about one screen. */
+export interface ScreenRequest {
+  screenId: string;
+  name?: string;
+  channel?: string;
+  view?: 'audience' | 'stage' | 'overlay';
+  reload?: boolean;
+}
+
+export type AckResult = { ok: true } | { ok: false; error: PodiumError };
+
 export interface ServerToScreenEvents {
   /** The whole public state; sent on connect when replaying missed events is not simpler. */
   snapshot: (state: CeremonyState) => void;
   /** One event, in seq order, never twice. */
   event: (event: PublicEvent) => void;
   failure: (error: PodiumError) => void;
+  /** The screen's channel and its delay; sent on connect and whenever either changes. */
+  channel: (channel: Channel) => void;
+  reactions: (update: ReactionUpdate) => void;
+  /** The operator sends this screen to another view. */
+  navigate: (request: { view: 'audience' | 'stage' | 'overlay' }) => void;
+  reload: () => void;
 }
 
 export interface ScreenToServerEvents {
   /** "I have applied everything up to lastSeq": the server sends the rest (or a snapshot). */
   sync: (request: { lastSeq: number }) => void;
+  /** One clock-sync round trip: the screen's clock in, the server's clock back. */
+  clock: (sentAt: number, ack: (serverTime: number) => void) => void;
+  /** The screen's own report: its name, where a delegate watches from, its clock estimate. */
+  hello: (report: { name?: string; location?: DelegateLocation; offsetMs?: number; rttMs?: number }) => void;
+  /** A reveal is on screen now. */
+  rendered: (report: { seq: number; cueId: string }) => void;
+  react: (kind: ReactionKind) => void;
 }
 
 export interface ServerToOperatorEvents {
   snapshot: (view: OperatorView) => void;
   event: (event: CeremonyEvent) => void;
   screens: (counts: ScreenCounts) => void;
+  registry: (update: { screens: ScreenInfo[]; presence: Presence }) => void;
+  attendance: (samples: AttendanceSample[]) => void;
+  reactions: (update: ReactionUpdate & { byCue: Record<string, ReactionCounts> }) => void;
   failure: (error: PodiumError) => void;
 }
 
 export interface OperatorToServerEvents {
   command: (command: unknown, ack: (result: CommandResult) => void) => void;
   sync: (request: { lastSeq: number }) => void;
+  /** Rename a screen, move it to another channel or view, or reload it. */
+  screen: (request: ScreenRequest, ack: (result: AckResult) => void) => void;
 }

@@ -1,3 +1,4 @@
+import { defaultChannels, type Channel } from './channels';
 import type { Cue, PublicCeremony, RevealedEntry, RevealSlot } from './cues';
 import type { PublicEvent } from './events';
 import type { Text } from './text';
@@ -44,6 +45,8 @@ export interface CeremonyState {
   corrections: Correction[];
   hold: { since: number; message?: Text } | null;
   announcements: Announcement[];
+  /** The channels screens belong to, with their delays. */
+  channels: Record<string, Channel>;
   seq: number;
   startedAt: number | null;
   endedAt: number | null;
@@ -63,6 +66,7 @@ export function initialState(ceremony: PublicCeremony, cues: Cue[]): CeremonySta
     corrections: [],
     hold: null,
     announcements: [],
+    channels: defaultChannels,
     seq: 0,
     startedAt: null,
     endedAt: null,
@@ -134,6 +138,8 @@ export function evolve(state: CeremonyState, event: PublicEvent): CeremonyState 
       return { ...next, announcements: [...next.announcements, { text: event.text, at: event.at, seq: event.seq }].slice(-MAX_ANNOUNCEMENTS) };
     case 'cue_jumped':
       return { ...next, nextIndex: indexOfCue(next, event.toCueId) };
+    case 'channel_set':
+      return { ...next, channels: { ...next.channels, [event.channelId]: { id: event.channelId, name: event.name, delayMs: event.delayMs } } };
     default: {
       const never: never = event;
       throw new Error(`unknown event ${JSON.stringify(never)}`);
