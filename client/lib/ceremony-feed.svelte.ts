@@ -1,5 +1,9 @@
+import type { Channel } from '../../shared/channels';
+import type { ClockEstimate } from '../../shared/clock-sync';
 import type { PodiumError } from '../../shared/errors';
 import type { PublicEvent } from '../../shared/events';
+import type { ReactionUpdate } from '../../shared/protocol';
+import type { DelegateLocation } from '../../shared/roles';
 import type { CeremonyState } from '../../shared/state';
 import type { ConnectionStatus } from './connection-status';
 import { applyInOrder, type ApplyOutcome } from './sequence';
@@ -12,6 +16,16 @@ export class CeremonyFeed {
   state: CeremonyState | null = $state.raw(null);
   connection: ConnectionStatus = $state('connecting');
   failure: PodiumError | null = $state.raw(null);
+  /** The screen's channel and its delay, as the server last said. */
+  channel: Channel | null = $state.raw(null);
+  /** The viewer's own extra delay ("I am watching the stream"). */
+  nudgeMs: number = $state(0);
+  /** This screen's estimate of the server clock; null until the first sync. */
+  clock: ClockEstimate | null = $state.raw(null);
+  /** The latest reactions update: a new object each time, so a burst is one change. */
+  reactions: ReactionUpdate | null = $state.raw(null);
+  /** Where a delegate watches from; null on other screens. */
+  location: DelegateLocation | null = $state(null);
 
   /** The seq a reconnect asks the server to continue from; undefined means "send a snapshot". */
   get lastSeq(): number | undefined {
@@ -41,5 +55,25 @@ export class CeremonyFeed {
 
   setFailure(failure: PodiumError | null): void {
     this.failure = failure;
+  }
+
+  setChannel(channel: Channel): void {
+    this.channel = channel;
+  }
+
+  setNudge(nudgeMs: number): void {
+    this.nudgeMs = nudgeMs;
+  }
+
+  setClock(estimate: ClockEstimate): void {
+    this.clock = estimate;
+  }
+
+  setReactions(update: ReactionUpdate): void {
+    this.reactions = update;
+  }
+
+  setLocation(location: DelegateLocation | null): void {
+    this.location = location;
   }
 }

@@ -1,0 +1,99 @@
+import { formatElapsed } from './calendar';
+import { toCsvLine } from './csv';
+import type { Cue, RevealedEntry, RevealSlot } from './cues';
+import type { CeremonyEvent, PublicEvent } from './events';
+import type { Text } from './text';
+
+/** One line of the as-run log: what happened, when, and how long after the first cue (for cutting the recording). */
+export interface AsRunRow {
+  seq: number;
+  /** ISO 8601, UTC. */
+  time: string;
+  /** HH:MM:SS.mmm since the first cue started; negative before it; '' when no cue has started. */
+  sinceFirstCue: string;
+  type: PublicEvent['type'];
+  cueId: string;
+  cueLabel: Text;
+  categoryId: string;
+  /** The place number, or `mentions` / `winner`. */
+  place: string;
+  names: Text;
+  /** An announcement's text, a hold's message or a retraction's reason. */
+  text: Text;
+  actor: string;
+}
+
+export const AS_RUN_CSV_COLUMNS = [
+  'seq',
+  'time',
+  'since_first_cue',
+  'type',
+  'cue_id',
+  'cue_fa',
+  'cue_en',
+  'category',
+  'place',
+  'names_fa',
+  'names_en',
+  'text_fa',
+  'text_en',
+  'actor',
+] as const;
+
+const NAME_SEPARATOR = ' | ';
+
+function slotLabel(slot: RevealSlot): string {
+  return slot.kind === 'place' ? String(slot.place) : slot.kind;
+}
+
+function namesOf(entries: readonly RevealedEntry[]): Text {
+  const pick = (lang: 'fa' | 'en') => entries.map((e) => e.recipient.name[lang] ?? e.recipient.name[lang === 'fa' ? 'en' : 'fa'] ?? '').join(NAME_SEPARATOR);
+  return entries.length === 0 ? {} : { fa: pick('fa'), en: pick('en') };
+}
+
+function cueIdOf(event: PublicEvent): string {
+  switch (event.type) {
+    case 'cue_started':
+    case 'result_revealed':
+    case 'reveal_retracted':
+      return event.cueId;
+    case 'cue_jumped':
+      return event.toCueId;
+    default:
+      return '';
+  }
+}
+
+/** The as-run log of a run: one row per event, in seq order. */
+export function asRunRows(events: readonly (PublicEvent | CeremonyEvent)[], cues: readonly Cue[]): AsRunRow[] {
+  const firstCue = events.find((e) => e.type === 'cue_started' || e.type === 'result_revealed');
+  return events.map((event) => {
+    const cueId = cueIdOf(event);
+    const cue = cues.find((c) => c.id === cueId);
+    const reveal = event.type === 'result_revealed' || event.type === 'reveal_retracted' ? event : null;
+    const text = event.type === 'announced' ? event.text : event.type === 'hold_started' ? event.message : event.type === 'reveal_retracted' ? event.reason : undefined;
+    return {
+      seq: event.seq,
+      time: new Date(event.at).toISOString(),
+      sinceFirstCue: firstCue ? formatElapsed(event.at - firstCue.at) : '',
+      type: event.type,
+      cueId,
+      cueLabel: cue?.label ?? {},
+      categoryId: reveal?.categoryId ?? cue?.categoryId ?? '',
+      place: reveal ? slotLabel(reveal.slot) : '',
+      names: reveal ? namesOf(reveal.entries) : {},
+      text: text ?? {},
+      actor: 'actor' in event ? event.actor : '',
+    };
+  });
+}
+
+export function asRunCsv(rows: readonly AsRunRow[]): string {
+  const lines = [toCsvLine(AS_RUN_CSV_COLUMNS)];
+  for (const r of rows) {
+    lines.push(
+      toCsvLine([r.seq, r.time, r.sinceFirstCue, r.type, r.cueId, r.cueLabel.fa, r.cueLabel.en, r.categoryId, r.place, r.names.fa, r.names.en, r.text.fa, r.text.en, r.actor]),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
