@@ -8,7 +8,7 @@ import { startPodium, type PodiumServer } from '../../server/app';
 import { configFromEnv } from '../../server/config';
 import type { CeremonyEvent, PublicEvent } from '../../shared/events';
 import type { OperatorView } from '../../shared/projection';
-import type { CommandResult, OperatorToServerEvents, ServerToOperatorEvents, ServerToScreenEvents, ScreenToServerEvents } from '../../shared/protocol';
+import type { CommandResult, OperatorToServerEvents, ScreenAuth, Presence, ScreenInfo, ServerToOperatorEvents, ServerToScreenEvents, ScreenToServerEvents } from '../../shared/protocol';
 import type { ScreenRole } from '../../shared/roles';
 import { evolve, type CeremonyState } from '../../shared/state';
 
@@ -67,19 +67,32 @@ export class TestScreen {
   readonly socket: Socket<ServerToScreenEvents, ScreenToServerEvents>;
   state: CeremonyState | null = null;
   readonly frames: string[] = [];
+  /** When each frame arrived (Date.now()), beside its text. */
+  readonly arrivals: { at: number; data: string }[] = [];
   readonly applied: number[] = [];
   duplicates = 0;
   snapshots = 0;
 
-  constructor(url: string, ceremonyId: string, role: ScreenRole = 'audience', opts: { lastSeq?: () => number | undefined } = {}) {
+  constructor(
+    url: string,
+    ceremonyId: string,
+    role: ScreenRole = 'audience',
+    opts: { lastSeq?: () => number | undefined; channel?: string; name?: string; delegate?: ScreenAuth['delegate']; transports?: ('websocket' | 'polling')[] } = {},
+  ) {
+    const extra = { ...(opts.channel ? { channel: opts.channel } : {}), ...(opts.name ? { name: opts.name } : {}), ...(opts.delegate ? { delegate: opts.delegate } : {}) };
     this.socket = io(url, {
-      transports: ['websocket'],
+      transports: opts.transports ?? ['websocket'],
       forceNew: true,
       reconnectionDelay: 50,
       reconnectionDelayMax: 200,
-      auth: (cb) => cb({ ceremonyId, role, ...(this.state ? { lastSeq: this.state.seq } : opts.lastSeq?.() !== undefined ? { lastSeq: opts.lastSeq() } : {}) }),
+      auth: (cb) => cb({ ceremonyId, role, ...extra, ...(this.state ? { lastSeq: this.state.seq } : opts.lastSeq?.() !== undefined ? { lastSeq: opts.lastSeq() } : {}) }),
     });
-    this.socket.io.on('open', () => this.socket.io.engine.on('message', (data) => this.frames.push(String(data))));
+    this.socket.io.on('open', () =>
+      this.socket.io.engine.on('message', (data) => {
+        this.frames.push(String(data));
+        this.arrivals.push({ at: Date.now(), data: String(data) });
+      }),
+    );
     this.socket.on('snapshot', (state) => {
       this.snapshots += 1;
       this.state = state;
@@ -108,10 +121,12 @@ export class TestOperator {
   readonly socket: Socket<ServerToOperatorEvents, OperatorToServerEvents>;
   view: OperatorView | null = null;
   readonly events: CeremonyEvent[] = [];
+  registry: { screens: ScreenInfo[]; presence: Presence } | null = null;
 
   constructor(url: string, ceremonyId: string, token: string) {
     this.socket = io(`${url}/operator`, { transports: ['websocket'], forceNew: true, auth: { ceremonyId, token } });
     this.socket.on('snapshot', (view) => (this.view = view));
+    this.socket.on('registry', (registry) => (this.registry = registry));
     this.socket.on('event', (event) => {
       this.events.push(event);
       if (this.view && event.seq === this.view.state.seq + 1) this.view = { ...this.view, state: evolve(this.view.state, event) };
