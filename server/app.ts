@@ -8,6 +8,7 @@ import { ErrorCodes, podiumError } from '../shared/errors';
 import { OperatorAuth } from './auth';
 import { Ceremonies, readCeremonyFolder } from './ceremonies';
 import type { Config } from './config';
+import { createArchiveApi } from './archive-api';
 import { createApi } from './http-api';
 import { sendError } from './http-errors';
 import { createLogger, type Logger } from './logger';
@@ -15,7 +16,7 @@ import { SocketGateway } from './socket-gateway';
 import { openStorage } from './storage/open-storage';
 
 /** The client routes that serve the single-page app. */
-const APP_ROUTES = ['/', '/c/:id', '/stage/:id', '/overlay/:id', '/operator', '/d/:id/:organizationId'];
+const APP_ROUTES = ['/', '/c/:id', '/stage/:id', '/overlay/:id', '/operator', '/results/:id', '/certificates/:id', '/d/:id/:organizationId'];
 
 const securityHeaders = (_req: Request, res: Response, next: NextFunction) => {
   res.set({
@@ -68,6 +69,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  app.use('/api', createArchiveApi({ ceremonies, auth, publicUrl: config.publicUrl, now }));
   app.use('/api', express.json({ limit: '1mb' }), createApi({ ceremonies, auth, logger, publicUrl: config.publicUrl, now, newId: randomUUID }));
   const indexHtml = path.join(distDir, 'index.html');
   app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.set('Cache-Control', 'public, max-age=31536000, immutable') }));
