@@ -125,3 +125,26 @@ export function categoryStanding(state: CeremonyState, category: PublicCategory)
     revealedCount: results.length,
   };
 }
+
+/** The reveal on screen, if it names the delegate's organization: their personal card. */
+export function revealForOrganization(state: CeremonyState, organizationId: string): Reveal | null {
+  const reveal = latestReveal(state);
+  return reveal?.result.entries.some((e) => e.recipient.organizationId === organizationId) ? reveal : null;
+}
+
+/**
+ * The URL to embed for a video conference that allows it (a Jitsi meeting), else null: most
+ * providers refuse to run in a frame, so they only get the "join" link.
+ */
+export function embeddableVideoUrl(conference: { url: string; provider?: string } | undefined): string | null {
+  if (!conference) return null;
+  let url: URL;
+  try {
+    url = new URL(conference.url);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const jitsi = conference.provider?.toLowerCase() === 'jitsi' || url.hostname.includes('jitsi') || /(^|\.)jit\.si$/.test(url.hostname);
+  return jitsi ? url.href : null;
+}

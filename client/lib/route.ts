@@ -1,27 +1,69 @@
+import { CHANNEL_ID_PATTERN } from '../../shared/channels';
+
+/** What any public screen's URL may add: its channel (`?channel=`) and its name (`?name=`). */
+export interface ScreenParams {
+  channel: string | null;
+  name: string | null;
+}
+
 /** Which screen a URL asks for. The server falls back to index.html for each of these paths. */
 export type Route =
-  | { page: 'audience'; ceremonyId: string | null }
-  | { page: 'stage'; ceremonyId: string }
-  | { page: 'overlay'; ceremonyId: string; background: string | null }
+  | { page: 'audience'; ceremonyId: string | null; screen: ScreenParams }
+  | { page: 'delegate'; ceremonyId: string; organizationId: string; key: string; screen: ScreenParams }
+  | { page: 'stage'; ceremonyId: string; screen: ScreenParams }
+  | { page: 'overlay'; ceremonyId: string; background: string | null; screen: ScreenParams }
   | { page: 'operator'; ceremonyId: string | null }
   | { page: 'not_found' };
 
+export type ScreenView = 'audience' | 'stage' | 'overlay';
+
 const screenPath = /^\/(c|stage|overlay)\/([^/]+)\/?$/;
+const delegatePath = /^\/d\/([^/]+)\/([^/]+)\/?$/;
+export const MAX_SCREEN_NAME_LENGTH = 60;
 
 export function parseRoute(pathname: string, search: string): Route {
   const params = new URLSearchParams(search);
-  if (pathname === '/' || pathname === '') return { page: 'audience', ceremonyId: null };
+  const screen = screenParams(params);
+  if (pathname === '/' || pathname === '') return { page: 'audience', ceremonyId: null, screen };
   if (pathname === '/operator' || pathname === '/operator/') return { page: 'operator', ceremonyId: params.get('ceremony') || null };
+  const delegate = delegatePath.exec(pathname);
+  if (delegate) {
+    return { page: 'delegate', ceremonyId: decode(delegate[1]!), organizationId: decode(delegate[2]!), key: params.get('k') ?? '', screen };
+  }
   const match = screenPath.exec(pathname);
   if (!match) return { page: 'not_found' };
-  const ceremonyId = decodeURIComponent(match[2]!);
+  const ceremonyId = decode(match[2]!);
   switch (match[1]) {
     case 'c':
-      return { page: 'audience', ceremonyId };
+      return { page: 'audience', ceremonyId, screen };
     case 'stage':
-      return { page: 'stage', ceremonyId };
+      return { page: 'stage', ceremonyId, screen };
     default:
-      return { page: 'overlay', ceremonyId, background: safeColour(params.get('background')) };
+      return { page: 'overlay', ceremonyId, background: safeColour(params.get('background')), screen };
+  }
+}
+
+/** Where the operator sends a screen: the view's path, keeping its channel and name. */
+export function screenUrl(view: ScreenView, ceremonyId: string, screen: ScreenParams): string {
+  const prefix = view === 'audience' ? 'c' : view;
+  const params = new URLSearchParams();
+  if (screen.channel) params.set('channel', screen.channel);
+  if (screen.name) params.set('name', screen.name);
+  const query = params.toString();
+  return `/${prefix}/${encodeURIComponent(ceremonyId)}${query ? `?${query}` : ''}`;
+}
+
+function screenParams(params: URLSearchParams): ScreenParams {
+  const channel = params.get('channel')?.trim().toLowerCase() ?? '';
+  const name = params.get('name')?.trim().slice(0, MAX_SCREEN_NAME_LENGTH) ?? '';
+  return { channel: CHANNEL_ID_PATTERN.test(channel) ? channel : null, name: name || null };
+}
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
 }
 

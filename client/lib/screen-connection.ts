@@ -10,12 +10,12 @@ import type { CeremonyState } from '../../shared/state';
 import type { CeremonyFeed } from './ceremony-feed.svelte';
 import { ConnectionStatuses } from './connection-status';
 import { DisplayQueue } from './display-queue';
+import type { ScreenView } from './route';
 import { ScreenClock } from './screen-clock';
 import { failureFromConnectError } from './socket-errors';
 
 export type ScreenSocket = Socket<ServerToScreenEvents, ScreenToServerEvents>;
 export type SocketFactory<S> = (options: Partial<ManagerOptions & SocketOptions>) => S;
-export type ScreenView = 'audience' | 'stage' | 'overlay';
 
 export interface ScreenConnectionOptions {
   ceremonyId: string;
@@ -47,6 +47,13 @@ export interface ScreenConnectionOptions {
   onPreferences?: (preferences: { nudgeMs?: number; location?: DelegateLocation }) => void;
 }
 
+/** What the audience page may ask of its connection. */
+export interface AudienceActions {
+  react(kind: ReactionKind): void;
+  setNudge(nudgeMs: number): void;
+  setLocation(location: DelegateLocation): void;
+}
+
 const CLOCK_ACK_TIMEOUT_MS = 2_000;
 /** A tap faster than this is not sent: the server rate-limits anyway, this saves the uplink. */
 export const REACTION_MIN_INTERVAL_MS = 150;
@@ -58,7 +65,7 @@ export const REACTION_MIN_INTERVAL_MS = 150;
  * the missing events, a reconnect resumes from the last seq received (socket.io calls `auth`
  * again on every reconnect), and a reveal once on screen is acknowledged with `rendered`.
  */
-export class ScreenConnection {
+export class ScreenConnection implements AudienceActions {
   readonly #feed: CeremonyFeed;
   readonly #options: ScreenConnectionOptions;
   readonly #now: () => number;

@@ -1,11 +1,13 @@
 import { mount } from 'svelte';
-import { Roles } from '../../shared/roles';
+import { DEFAULT_CHANNEL_ID } from '../../shared/channels';
+import { Roles, type ScreenRole } from '../../shared/roles';
 import type { PodiumApi } from './api';
 import { CeremonyFeed } from './ceremony-feed.svelte';
 import type { MessageKey } from './i18n';
 import type { Locale } from './locale.svelte';
-import type { Route } from './route';
-import { ScreenConnection } from './screen-connection';
+import { Preferences } from './preferences';
+import { screenUrl, type Route, type ScreenParams } from './route';
+import { ScreenConnection, type ScreenConnectionOptions } from './screen-connection';
 
 export interface StartContext {
   target: HTMLElement;
@@ -26,14 +28,22 @@ export async function start(route: Route, { target, locale, api }: StartContext)
       ]);
       if (!ceremonyId) return showMessage(target, locale, 'noCeremony');
       const feed = new CeremonyFeed();
-      new ScreenConnection(feed, { ceremonyId, role: Roles.audience }).connect();
-      mount(AudiencePage, { target, props: { feed, locale } });
+      const connection = openScreen(feed, { ceremonyId, role: Roles.audience, screen: route.screen });
+      mount(AudiencePage, { target, props: { feed, locale, actions: connection, delegate: null } });
+      return;
+    }
+    case 'delegate': {
+      const { default: AudiencePage } = await import('../pages/AudiencePage.svelte');
+      const feed = new CeremonyFeed();
+      const delegate = { organizationId: route.organizationId, key: route.key };
+      const connection = openScreen(feed, { ceremonyId: route.ceremonyId, role: Roles.delegate, screen: route.screen, delegate });
+      mount(AudiencePage, { target, props: { feed, locale, actions: connection, delegate: { organizationId: route.organizationId } } });
       return;
     }
     case 'stage': {
       const [{ default: StagePage }, { AudienceLink }] = await Promise.all([import('../pages/StagePage.svelte'), import('./audience-link.svelte')]);
       const feed = new CeremonyFeed();
-      new ScreenConnection(feed, { ceremonyId: route.ceremonyId, role: Roles.stage }).connect();
+      openScreen(feed, { ceremonyId: route.ceremonyId, role: Roles.stage, screen: route.screen });
       const link = new AudienceLink();
       void link.load(api, route.ceremonyId, location.origin);
       mount(StagePage, { target, props: { feed, locale, link, qrCodeUrl: api.qrCodeUrl(route.ceremonyId) } });
@@ -42,7 +52,7 @@ export async function start(route: Route, { target, locale, api }: StartContext)
     case 'overlay': {
       const { default: OverlayPage } = await import('../pages/OverlayPage.svelte');
       const feed = new CeremonyFeed();
-      new ScreenConnection(feed, { ceremonyId: route.ceremonyId, role: Roles.overlay }).connect();
+      openScreen(feed, { ceremonyId: route.ceremonyId, role: Roles.overlay, screen: route.screen });
       mount(OverlayPage, { target, props: { feed, locale, background: route.background } });
       return;
     }
@@ -68,6 +78,56 @@ export async function start(route: Route, { target, locale, api }: StartContext)
       throw new Error(`unknown route ${JSON.stringify(never)}`);
     }
   }
+}
+
+interface ScreenSetup {
+  ceremonyId: string;
+  role: ScreenRole;
+  screen: ScreenParams;
+  delegate?: ScreenConnectionOptions['delegate'];
+}
+
+/**
+ * Connects a public screen with the browser's hooks: remembered preferences, the page's
+ * visibility (hidden tabs' timers are throttled), and the operator's remote navigate and reload.
+ */
+function openScreen(feed: CeremonyFeed, { ceremonyId, role, screen, delegate }: ScreenSetup): ScreenConnection {
+  const preferences = Preferences.fromBrowser();
+  // A name in the URL is remembered, so the screen keeps it after the operator reloads it elsewhere.
+  if (screen.name) preferences.write({ name: screen.name });
+  const remembered = preferences.read();
+  const name = screen.name ?? remembered.name;
+  let channel = screen.channel;
+  feed.setNudge(role === Roles.audience || role === Roles.delegate ? remembered.nudgeMs : 0);
+  if (delegate) feed.setLocation(remembered.location);
+  const connection = new ScreenConnection(feed, {
+    ceremonyId,
+    role,
+    ...(channel ? { channel } : {}),
+    ...(name ? { name } : {}),
+    ...(delegate ? { delegate } : {}),
+    onVisible: (listener) => {
+      const onChange = () => {
+        if (document.visibilityState === 'visible') listener();
+      };
+      document.addEventListener('visibilitychange', onChange);
+      return () => document.removeEventListener('visibilitychange', onChange);
+    },
+    // A delegate sent to the audience view stays on its own link: that is its audience view.
+    onNavigate: (view) => (delegate && view === 'audience' ? location.reload() : location.assign(screenUrl(view, ceremonyId, { channel, name }))),
+    onReload: () => location.reload(),
+    onChannel: (next) => {
+      channel = next.id;
+      // Keep the URL in step, so a reload stays on the channel the operator chose.
+      const url = new URL(location.href);
+      if (url.searchParams.get('channel') === next.id || (!url.searchParams.has('channel') && next.id === DEFAULT_CHANNEL_ID)) return;
+      url.searchParams.set('channel', next.id);
+      history.replaceState(history.state, '', url);
+    },
+    onPreferences: (changed) => preferences.write(changed),
+  });
+  connection.connect();
+  return connection;
 }
 
 async function showMessage(target: HTMLElement, locale: Locale, message: MessageKey): Promise<void> {

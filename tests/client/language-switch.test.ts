@@ -31,7 +31,7 @@ describe('LanguageSwitch', () => {
     const locale = new Locale({ storage, root: document.documentElement });
     const feed = new CeremonyFeed();
     feed.applySnapshot(new TestRun().goThrough('g2g/place-4'));
-    const { container } = render(AudiencePage, { feed, locale });
+    const { container } = render(AudiencePage, { feed, locale, actions: { react() {}, setNudge() {}, setLocation() {} } });
 
     expect(container.querySelector('h1')!.textContent).toBe('اختتامیه دومین دوره جایزه دولت الکترونیک');
     expect(container.textContent).toContain('۹۰ دستگاه اجرایی');
