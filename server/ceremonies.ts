@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CeremonyDefinition } from '../shared/ceremony';
 import { formatProblems, parseCeremony } from '../shared/validation';
+import { LIVE_RUN_ID, parseRunId, rehearsalRunId, streamIdOf, type RunSummary } from '../shared/runs';
+import { withStandIns } from '../shared/stand-ins';
 import { CeremonyRun, type EventListener, type RunOptions } from './ceremony-run';
+import { SeqConflictError } from './storage/event-log';
 import type { CeremonyStore, EventLog } from './storage/event-log';
 
 /** The public list entry of a ceremony: nothing from its results. */
@@ -14,10 +17,6 @@ export interface CeremonySummary {
   venue?: CeremonyDefinition['venue'];
 }
 
-/** The stream id of a ceremony's live run. Rehearsals and replays get streams of their own. */
-export function liveStreamId(ceremonyId: string): string {
-  return `live:${ceremonyId}`;
-}
 
 /** Reads every *.json definition of a folder; a bad file stops the start with its problems listed. */
 export function readCeremonyFolder(dir: string): CeremonyDefinition[] {
@@ -53,18 +52,67 @@ export class Ceremonies {
   }
 
   /** The live run of a ceremony, or null when there is no such ceremony. */
-  async live(ceremonyId: string): Promise<CeremonyRun | null> {
-    const known = this.runs.get(ceremonyId);
+  live(ceremonyId: string): Promise<CeremonyRun | null> {
+    return this.run(ceremonyId, LIVE_RUN_ID);
+  }
+
+  /**
+   * A run of a ceremony, or null when there is no such ceremony or run. A rehearsal runs on
+   * stand-in recipients unless it was started with the real results: the real results are then
+   * never loaded into it.
+   */
+  async run(ceremonyId: string, runId: string = LIVE_RUN_ID): Promise<CeremonyRun | null> {
+    const ref = parseRunId(runId);
+    if (!ref) return null;
+    const streamId = streamIdOf(ceremonyId, ref);
+    const known = this.runs.get(streamId);
     if (known) return known;
     const definition = await this.store.get(ceremonyId);
     if (!definition) return null;
-    const opening = CeremonyRun.open(liveStreamId(ceremonyId), definition, this.log, this.runOptions).then((run) => {
+    let runDefinition = definition;
+    if (ref.kind === 'rehearsal') {
+      const first = (await this.log.read(streamId, 0))[0];
+      if (first?.type !== 'rehearsal_started') return null;
+      if (!first.realResults) runDefinition = withStandIns(definition);
+    }
+    if (this.runs.has(streamId)) return this.runs.get(streamId)!;
+    const opening = CeremonyRun.open(streamId, runDefinition, this.log, this.runOptions).then((run) => {
       run.onEvents(this.onEvents(run));
       return run;
     });
-    this.runs.set(ceremonyId, opening);
-    opening.catch(() => this.runs.delete(ceremonyId));
+    this.runs.set(streamId, opening);
+    opening.catch(() => this.runs.delete(streamId));
     return opening;
+  }
+
+  /** Starts a new rehearsal run (the old ones are kept); null when there is no such ceremony. */
+  async startRehearsal(ceremonyId: string, options: { realResults: boolean; actor: string; now: number; commandId: string }): Promise<string | null> {
+    if (!(await this.store.get(ceremonyId))) return null;
+    for (let number = (await this.rehearsalCount(ceremonyId)) + 1; ; number++) {
+      const event = { type: 'rehearsal_started' as const, realResults: options.realResults, at: options.now, showAt: options.now, commandId: options.commandId, actor: options.actor };
+      try {
+        await this.log.append(streamIdOf(ceremonyId, { kind: 'rehearsal', number }), 0, [event]);
+        return rehearsalRunId(number);
+      } catch (error) {
+        if (!(error instanceof SeqConflictError)) throw error; // another process took that number
+      }
+    }
+  }
+
+  /** The live run and every rehearsal, newest last. */
+  async listRuns(ceremonyId: string): Promise<RunSummary[]> {
+    const count = await this.rehearsalCount(ceremonyId);
+    const ids = [LIVE_RUN_ID, ...Array.from({ length: count }, (_, i) => rehearsalRunId(i + 1))];
+    const runs = await Promise.all(ids.map((id) => this.run(ceremonyId, id)));
+    return runs.flatMap((run, i) =>
+      run ? [{ runId: ids[i]!, kind: run.current.run.kind, realResults: run.current.run.realResults, seq: run.current.seq, startedAt: run.current.startedAt, endedAt: run.current.endedAt }] : [],
+    );
+  }
+
+  private async rehearsalCount(ceremonyId: string): Promise<number> {
+    let count = 0;
+    while ((await this.log.lastSeq(streamIdOf(ceremonyId, { kind: 'rehearsal', number: count + 1 }))) > 0) count++;
+    return count;
   }
 
   /** Replaces a definition (an import), unless its live run has already begun. */
@@ -75,7 +123,7 @@ export class Ceremonies {
       if (run && run.current.seq > 0) return 'started';
     }
     await this.store.put(definition);
-    this.runs.delete(definition.id);
+    for (const streamId of this.runs.keys()) if (streamId.split(':')[1] === definition.id) this.runs.delete(streamId);
     return existing ? 'replaced' : 'created';
   }
 }

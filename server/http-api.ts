@@ -1,6 +1,8 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
 import { ErrorCodes, podiumError } from '../shared/errors';
+import { toPublicEvent } from '../shared/events';
+import { LIVE_RUN_ID } from '../shared/runs';
 import { categoryResults, cueStatus } from '../shared/results-view';
 import { currentCue, nextCue, type CeremonyState } from '../shared/state';
 import { formatProblems, parseCeremony } from '../shared/validation';
@@ -58,9 +60,15 @@ export function baseUrl(req: Request, publicUrl: string | undefined): string {
   return (publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/\/$/, '');
 }
 
-export function screenLinks(base: string, ceremonyId: string) {
+export function screenLinks(base: string, ceremonyId: string, runId: string = LIVE_RUN_ID) {
   const id = encodeURIComponent(ceremonyId);
-  return { audience: `${base}/c/${id}`, stage: `${base}/stage/${id}`, overlay: `${base}/overlay/${id}`, operator: `${base}/operator?ceremony=${id}` };
+  const run = runId === LIVE_RUN_ID ? '' : `?run=${runId}`;
+  return {
+    audience: `${base}/c/${id}${run}`,
+    stage: `${base}/stage/${id}${run}`,
+    overlay: `${base}/overlay/${id}${run}`,
+    operator: `${base}/operator?ceremony=${id}${run ? `&run=${runId}` : ''}`,
+  };
 }
 
 export function createApi(options: ApiOptions): express.Router {
@@ -73,11 +81,17 @@ export function createApi(options: ApiOptions): express.Router {
     if (actorOf(req)) return next();
     sendError(res, podiumError(ErrorCodes.unauthorized, 'This needs an operator session: POST /api/session, then send Authorization: Bearer <token>.'));
   };
+  /** The run a request names (`?run=`, the live run by default), or an error sent. */
   const liveRun = async (req: Request, res: Response): Promise<CeremonyRun | null> => {
-    const run = await ceremonies.live(String(req.params.id));
-    if (!run) sendError(res, podiumError(ErrorCodes.unknownCeremony, `There is no ceremony "${String(req.params.id)}".`));
-    return run;
+    const id = String(req.params.id);
+    const runId = typeof req.query.run === 'string' ? req.query.run : LIVE_RUN_ID;
+    const run = await ceremonies.run(id, runId);
+    if (run) return run;
+    if (runId !== LIVE_RUN_ID && (await ceremonies.live(id))) sendError(res, podiumError(ErrorCodes.unknownRun, `Ceremony "${id}" has no run "${runId}".`));
+    else sendError(res, podiumError(ErrorCodes.unknownCeremony, `There is no ceremony "${id}".`));
+    return null;
   };
+  const runIdOf = (req: Request) => (typeof req.query.run === 'string' ? req.query.run : LIVE_RUN_ID);
 
   api.get('/ceremonies', async (_req, res) => {
     res.json(await ceremonies.list());
@@ -92,7 +106,7 @@ export function createApi(options: ApiOptions): express.Router {
 
   api.get('/ceremonies/:id/links', async (req, res) => {
     if (!(await liveRun(req, res))) return;
-    res.json(screenLinks(baseUrl(req, options.publicUrl), String(req.params.id)));
+    res.json(screenLinks(baseUrl(req, options.publicUrl), String(req.params.id), runIdOf(req)));
   });
 
   /** A QR code of the audience link, or of `?url=` when it is a link to this server. */
@@ -103,7 +117,7 @@ export function createApi(options: ApiOptions): express.Router {
     if (asked !== undefined && !asked.startsWith(`${base}/`)) {
       return sendError(res, podiumError(ErrorCodes.invalidMessage, `url must be a link to this server (${base}/…).`));
     }
-    const svg = await QRCode.toString(asked ?? screenLinks(base, String(req.params.id)).audience, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+    const svg = await QRCode.toString(asked ?? screenLinks(base, String(req.params.id), runIdOf(req)).audience, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
     res.type('image/svg+xml').send(svg);
   });
 
@@ -177,6 +191,41 @@ export function createApi(options: ApiOptions): express.Router {
     const outcome = await ceremonies.replace(imported.value);
     if (outcome === 'started') return sendError(res, podiumError(ErrorCodes.conflict, 'This ceremony has begun: its results can no longer change.'));
     res.json({ ok: true, id: imported.value.id });
+  });
+
+  /**
+   * Starts a rehearsal run: isolated from the live run, on stand-in recipients unless
+   * `realResults: true` is chosen and confirmed with `confirm: true`.
+   */
+  api.post('/ceremonies/:id/rehearsals', requireOperator, async (req, res) => {
+    const body = (req.body ?? {}) as { realResults?: unknown; confirm?: unknown };
+    const realResults = body.realResults === true;
+    if (realResults && body.confirm !== true) {
+      return sendError(res, podiumError(ErrorCodes.confirmationRequired, 'Rehearsing with the real results needs "confirm": true: every rehearsal screen will show the winners.'));
+    }
+    const runId = await ceremonies.startRehearsal(String(req.params.id), { realResults, actor: actorOf(req)!, now: options.now(), commandId: options.newId() });
+    if (!runId) return sendError(res, podiumError(ErrorCodes.unknownCeremony, `There is no ceremony "${String(req.params.id)}".`));
+    logger.info({ ceremonyId: String(req.params.id), runId, realResults }, 'rehearsal started');
+    res.status(201).json({ runId, realResults, links: screenLinks(baseUrl(req, options.publicUrl), String(req.params.id), runId) });
+  });
+
+  api.get('/ceremonies/:id/runs', requireOperator, async (req, res) => {
+    if (!(await ceremonies.live(String(req.params.id)))) return sendError(res, podiumError(ErrorCodes.unknownCeremony, `There is no ceremony "${String(req.params.id)}".`));
+    res.set('Cache-Control', 'no-store').json(await ceremonies.listRuns(String(req.params.id)));
+  });
+
+  /**
+   * A run's events, without who sent them: what a replay plays. Anyone may have a finished live
+   * run and a stand-in rehearsal; a live run still under way (a delayed channel must not be
+   * spoiled) and a rehearsal with the real results only an operator.
+   */
+  api.get('/ceremonies/:id/runs/:runId/events', async (req, res) => {
+    const run = await ceremonies.run(String(req.params.id), String(req.params.runId));
+    if (!run) return sendError(res, podiumError(ErrorCodes.unknownRun, `Ceremony "${String(req.params.id)}" has no run "${String(req.params.runId)}".`));
+    const state = run.current;
+    const open = state.run.kind === 'live' ? state.endedAt !== null : !state.run.realResults;
+    if (!open && !actorOf(req)) return sendError(res, podiumError(ErrorCodes.unauthorized, 'This run can be replayed by anyone once it has ended; until then only by an operator.'));
+    res.set('Cache-Control', 'no-store').json({ ceremony: state.ceremony, cues: state.cues, events: (run.eventsAfter(0) ?? []).map(toPublicEvent) });
   });
 
   api.use((_req, res) => sendError(res, podiumError(ErrorCodes.notFound, 'No such API endpoint; see docs/api.md.')));

@@ -9,6 +9,7 @@ const statusByCode: Record<ErrorCode, number> = {
   [ErrorCodes.invalidCeremony]: 400,
   [ErrorCodes.confirmationRequired]: 400,
   [ErrorCodes.unknownCeremony]: 404,
+  [ErrorCodes.unknownRun]: 404,
   [ErrorCodes.unknownCue]: 404,
   [ErrorCodes.notFound]: 404,
   [ErrorCodes.cueMismatch]: 409,

@@ -16,6 +16,7 @@ import type {
   ServerToScreenEvents,
 } from '../shared/protocol';
 import { ReactionKinds } from '../shared/reactions';
+import { LIVE_RUN_ID, RUN_ID_PATTERN } from '../shared/runs';
 import { DelegateLocations, ScreenRoles, type ScreenRole } from '../shared/roles';
 import { AttendanceSampler } from './attendance';
 import { tokenFromHeaders, type OperatorAuth } from './auth';
@@ -31,8 +32,10 @@ const MAX_REPLAY = 500;
 const NOTIFY_EVERY_MS = 250;
 
 const ScreenName = z.string().trim().min(1).max(60);
+const RunId = z.string().regex(RUN_ID_PATTERN).default(LIVE_RUN_ID);
 const ScreenAuthSchema = z.object({
   ceremonyId: z.string().min(1).max(100),
+  runId: RunId,
   role: z.enum(ScreenRoles).default('audience'),
   lastSeq: z.int().min(0).optional(),
   channel: z.string().regex(CHANNEL_ID_PATTERN).optional().catch(undefined),
@@ -43,6 +46,7 @@ const ScreenAuthSchema = z.object({
 });
 const OperatorAuthSchema = z.object({
   ceremonyId: z.string().min(1).max(100),
+  runId: RunId,
   token: z.string().max(512).optional(),
   lastSeq: z.int().min(0).optional(),
 });
@@ -202,13 +206,19 @@ export class SocketGateway {
     return { audience: counts.audience + counts.delegate, screens: counts.audience + counts.delegate + counts.stage + counts.overlay };
   }
 
+  private async openRun(ceremonyId: string, runId: string): Promise<CeremonyRun> {
+    const run = await this.options.ceremonies().run(ceremonyId, runId);
+    if (run) return run;
+    if (runId !== LIVE_RUN_ID && (await this.options.ceremonies().live(ceremonyId))) throw refusal(ErrorCodes.unknownRun, `Ceremony "${ceremonyId}" has no run "${runId}".`);
+    throw refusal(ErrorCodes.unknownCeremony, `There is no ceremony "${ceremonyId}".`);
+  }
+
   // ---- public screens ----
 
   private async admitScreen(socket: ScreenSocket): Promise<void> {
     const auth = ScreenAuthSchema.safeParse(socket.handshake.auth);
-    if (!auth.success) throw refusal(ErrorCodes.invalidMessage, 'auth must be { ceremonyId, role?, lastSeq?, channel?, name?, delegate? }.');
-    const run = await this.options.ceremonies().live(auth.data.ceremonyId);
-    if (!run) throw refusal(ErrorCodes.unknownCeremony, `There is no ceremony "${auth.data.ceremonyId}".`);
+    if (!auth.success) throw refusal(ErrorCodes.invalidMessage, 'auth must be { ceremonyId, runId?, role?, lastSeq?, channel?, name?, delegate? }.');
+    const run = await this.openRun(auth.data.ceremonyId, auth.data.runId);
     const { role, delegate } = auth.data;
     if (role === 'delegate') {
       const known = run.definition.organizations?.some((o) => o.id === delegate?.organizationId);
@@ -294,11 +304,10 @@ export class SocketGateway {
 
   private async admitOperator(socket: OperatorSocket): Promise<void> {
     const auth = OperatorAuthSchema.safeParse(socket.handshake.auth);
-    if (!auth.success) throw refusal(ErrorCodes.invalidMessage, 'auth must be { ceremonyId, token?, lastSeq? }.');
+    if (!auth.success) throw refusal(ErrorCodes.invalidMessage, 'auth must be { ceremonyId, runId?, token?, lastSeq? }.');
     const token = auth.data.token ?? tokenFromHeaders({ cookie: socket.handshake.headers.cookie });
     if (!token || !this.options.auth.verifyToken(token, this.options.now())) throw refusal(ErrorCodes.unauthorized, 'Log in as operator first.');
-    const run = await this.options.ceremonies().live(auth.data.ceremonyId);
-    if (!run) throw refusal(ErrorCodes.unknownCeremony, `There is no ceremony "${auth.data.ceremonyId}".`);
+    const run = await this.openRun(auth.data.ceremonyId, auth.data.runId);
     socket.data = { run, token };
   }
 

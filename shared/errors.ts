@@ -11,6 +11,7 @@ export const ErrorCodes = {
   alreadyOnHold: 'already_on_hold',
   noNextCue: 'no_next_cue',
   unknownCeremony: 'unknown_ceremony',
+  unknownRun: 'unknown_run',
   unknownCue: 'unknown_cue',
   confirmationRequired: 'confirmation_required',
   nothingToRetract: 'nothing_to_retract',

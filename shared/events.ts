@@ -10,7 +10,9 @@ export type EventBody =
   | { type: 'hold_ended' }
   | { type: 'announced'; text: Text }
   | { type: 'cue_jumped'; fromCueId: string | null; toCueId: string }
-  | { type: 'channel_set'; channelId: string; name: Text; delayMs: number };
+  | { type: 'channel_set'; channelId: string; name: Text; delayMs: number }
+  /** The first event of a rehearsal run: whether it uses stand-ins or, chosen and confirmed, the real results. */
+  | { type: 'rehearsal_started'; realResults: boolean };
 
 export type EventType = EventBody['type'];
 
@@ -41,6 +43,7 @@ export const EventTypes = [
   'announced',
   'cue_jumped',
   'channel_set',
+  'rehearsal_started',
 ] as const satisfies readonly EventType[];
 
 export function toPublicEvent(event: CeremonyEvent): PublicEvent {

@@ -20,6 +20,7 @@ export function projectPublic(state: CeremonyState): CeremonyState {
     hold: state.hold,
     announcements: state.announcements,
     channels: state.channels,
+    run: state.run,
     seq: state.seq,
     startedAt: state.startedAt,
     endedAt: state.endedAt,

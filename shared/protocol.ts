@@ -14,6 +14,8 @@ import type { CeremonyState } from './state';
 /** `auth` of a public screen on the default namespace. */
 export interface ScreenAuth {
   ceremonyId: string;
+  /** `live` (the default) or a rehearsal, e.g. `rehearsal-2`. */
+  runId?: string;
   role?: ScreenRole;
   /** The last seq the screen applied: the server sends only what came after it. */
   lastSeq?: number;
@@ -28,6 +30,7 @@ export interface ScreenAuth {
 /** `auth` of an operator console on the `/operator` namespace. */
 export interface OperatorAuth {
   ceremonyId: string;
+  runId?: string;
   /** A bearer token from POST /api/session; browsers may rely on the session cookie instead. */
   token?: string;
   lastSeq?: number;

@@ -47,6 +47,8 @@ export interface CeremonyState {
   announcements: Announcement[];
   /** The channels screens belong to, with their delays. */
   channels: Record<string, Channel>;
+  /** A live run or a rehearsal (every screen of a rehearsal carries a REHEARSAL mark). */
+  run: { kind: 'live' | 'rehearsal'; realResults: boolean };
   seq: number;
   startedAt: number | null;
   endedAt: number | null;
@@ -67,6 +69,7 @@ export function initialState(ceremony: PublicCeremony, cues: Cue[]): CeremonySta
     hold: null,
     announcements: [],
     channels: defaultChannels,
+    run: { kind: 'live', realResults: true },
     seq: 0,
     startedAt: null,
     endedAt: null,
@@ -138,6 +141,8 @@ export function evolve(state: CeremonyState, event: PublicEvent): CeremonyState 
       return { ...next, announcements: [...next.announcements, { text: event.text, at: event.at, seq: event.seq }].slice(-MAX_ANNOUNCEMENTS) };
     case 'cue_jumped':
       return { ...next, nextIndex: indexOfCue(next, event.toCueId) };
+    case 'rehearsal_started':
+      return { ...next, run: { kind: 'rehearsal', realResults: event.realResults } };
     case 'channel_set':
       return { ...next, channels: { ...next.channels, [event.channelId]: { id: event.channelId, name: event.name, delayMs: event.delayMs } } };
     default: {

@@ -1,0 +1,32 @@
+/**
+ * The runs of a ceremony: one live run, and any number of rehearsals, each an isolated stream of
+ * events with its own screens. Run ids appear in links (`?run=rehearsal-2`).
+ */
+export const LIVE_RUN_ID = 'live';
+export const RUN_ID_PATTERN = /^(live|rehearsal-[1-9][0-9]{0,5})$/;
+
+export type RunRef = { kind: 'live' } | { kind: 'rehearsal'; number: number };
+
+export function parseRunId(runId: string): RunRef | null {
+  if (!RUN_ID_PATTERN.test(runId)) return null;
+  return runId === LIVE_RUN_ID ? { kind: 'live' } : { kind: 'rehearsal', number: Number(runId.slice('rehearsal-'.length)) };
+}
+
+export function rehearsalRunId(number: number): string {
+  return `rehearsal-${number}`;
+}
+
+/** The log stream of a run: runs of different ceremonies, or of one ceremony, never share one. */
+export function streamIdOf(ceremonyId: string, ref: RunRef): string {
+  return ref.kind === 'live' ? `live:${ceremonyId}` : `rehearsal:${ceremonyId}:${ref.number}`;
+}
+
+/** A run as the operator's list shows it. */
+export interface RunSummary {
+  runId: string;
+  kind: 'live' | 'rehearsal';
+  realResults: boolean;
+  seq: number;
+  startedAt: number | null;
+  endedAt: number | null;
+}
