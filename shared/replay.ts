@@ -1,0 +1,165 @@
+import type { PublicEvent } from './events';
+import { evolve, type CeremonyState } from './state';
+
+/** A point of interest on a replay's timeline. */
+export interface ReplayMark {
+  /** How many events are applied once this mark is reached. */
+  index: number;
+  seq: number;
+  /** Milliseconds since the run's first event. */
+  atMs: number;
+  kind: 'cue' | 'reveal' | 'retraction' | 'hold' | 'announcement';
+  cueId?: string;
+}
+
+const SNAPSHOT_EVERY = 64;
+
+function markOf(event: PublicEvent, index: number, t0: number): ReplayMark | null {
+  const base = { index, seq: event.seq, atMs: event.at - t0 };
+  switch (event.type) {
+    case 'cue_started':
+      return { ...base, kind: 'cue', cueId: event.cueId };
+    case 'result_revealed':
+      return { ...base, kind: 'reveal', cueId: event.cueId };
+    case 'reveal_retracted':
+      return { ...base, kind: 'retraction', cueId: event.cueId };
+    case 'hold_started':
+      return { ...base, kind: 'hold' };
+    case 'announced':
+      return { ...base, kind: 'announcement' };
+    default:
+      return null;
+  }
+}
+
+/**
+ * A recorded run, ready to be replayed: the state after any number of its events, found from the
+ * nearest snapshot. Replays are deterministic by construction: the state after k events is the
+ * fold of the same k events with the same `evolve` the live screens used.
+ */
+export class Replay {
+  private constructor(
+    readonly initial: CeremonyState,
+    readonly events: readonly PublicEvent[],
+    private readonly snapshots: CeremonyState[],
+    readonly marks: readonly ReplayMark[],
+  ) {}
+
+  /**
+   * Builds the snapshots, yielding between chunks (`pause`) so a run of thousands of events
+   * neither blocks its thread nor hides its progress.
+   */
+  static async build(initial: CeremonyState, events: readonly PublicEvent[], options: { pause?: () => Promise<void>; onProgress?: (done: number, total: number) => void } = {}): Promise<Replay> {
+    const snapshots = [initial];
+    const marks: ReplayMark[] = [];
+    const t0 = events[0]?.at ?? 0;
+    let state = initial;
+    for (let i = 0; i < events.length; i++) {
+      state = evolve(state, events[i]!);
+      const mark = markOf(events[i]!, i + 1, t0);
+      if (mark) marks.push(mark);
+      if ((i + 1) % SNAPSHOT_EVERY === 0) {
+        snapshots.push(state);
+        options.onProgress?.(i + 1, events.length);
+        await options.pause?.();
+      }
+    }
+    options.onProgress?.(events.length, events.length);
+    return new Replay(initial, events, snapshots, marks);
+  }
+
+  get length(): number {
+    return this.events.length;
+  }
+
+  get durationMs(): number {
+    return this.events.length === 0 ? 0 : this.events.at(-1)!.at - this.events[0]!.at;
+  }
+
+  /** The state after the first `index` events. */
+  stateAt(index: number): CeremonyState {
+    const i = Math.max(0, Math.min(this.events.length, Math.floor(index)));
+    const base = Math.floor(i / SNAPSHOT_EVERY);
+    let state = this.snapshots[base]!;
+    for (let k = base * SNAPSHOT_EVERY; k < i; k++) state = evolve(state, this.events[k]!);
+    return state;
+  }
+
+  /** How many events have happened `elapsedMs` after the first one. */
+  indexAt(elapsedMs: number): number {
+    if (this.events.length === 0) return 0;
+    const t = this.events[0]!.at + elapsedMs;
+    let lo = 0;
+    let hi = this.events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.events[mid]!.at <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The time of the index-th event since the first one (0 before it). */
+  timeOf(index: number): number {
+    return index <= 0 || this.events.length === 0 ? 0 : this.events[Math.min(index, this.events.length) - 1]!.at - this.events[0]!.at;
+  }
+
+  /** The next and previous cue or reveal mark from an index: for stepping cue by cue. */
+  nextMark(index: number): ReplayMark | null {
+    return this.marks.find((m) => m.index > index) ?? null;
+  }
+
+  previousMark(index: number): ReplayMark | null {
+    return [...this.marks].reverse().find((m) => m.index < index) ?? null;
+  }
+}
+
+export const REPLAY_SPEEDS = [0.5, 1, 2, 4, 8] as const;
+
+/**
+ * The replay's clock: where a replay is at a given wall-clock moment, at a speed, playing or
+ * paused. Pure: the caller passes the time.
+ */
+export class ReplayClock {
+  private anchorElapsed = 0;
+  private anchorNow = 0;
+  private playing = false;
+  speed = 1;
+
+  constructor(private readonly durationMs: number) {}
+
+  elapsed(now: number): number {
+    const e = this.playing ? this.anchorElapsed + (now - this.anchorNow) * this.speed : this.anchorElapsed;
+    return Math.min(this.durationMs, Math.max(0, e));
+  }
+
+  get isPlaying(): boolean {
+    return this.playing;
+  }
+
+  play(now: number): void {
+    if (this.elapsed(now) >= this.durationMs) this.anchorElapsed = 0;
+    this.rebase(now);
+    this.playing = true;
+  }
+
+  pause(now: number): void {
+    this.rebase(now);
+    this.playing = false;
+  }
+
+  seek(elapsedMs: number, now: number): void {
+    this.anchorElapsed = Math.min(this.durationMs, Math.max(0, elapsedMs));
+    this.anchorNow = now;
+  }
+
+  setSpeed(speed: number, now: number): void {
+    this.rebase(now);
+    this.speed = speed;
+  }
+
+  private rebase(now: number): void {
+    this.anchorElapsed = this.elapsed(now);
+    this.anchorNow = now;
+  }
+}
