@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
 import { asRunCsv, asRunRows } from '../shared/as-run-log';
-import { certificatesOf } from '../shared/certificates';
+import { certificatesOf, type CertificatesExport } from '../shared/certificates';
 import { ErrorCodes, podiumError } from '../shared/errors';
 import { resultsCsv, resultsExport } from '../shared/results-export';
 import { RunKinds, toRunFile } from '../shared/run-file';
@@ -67,7 +67,8 @@ export function createArchiveApi(options: ArchiveApiOptions): express.Router {
     const run = await liveRun(req, res);
     if (!run) return;
     const archive = resultsExport(run.current);
-    res.json({ ceremonyId: archive.ceremonyId, status: archive.status, certificates: certificatesOf(archive) });
+    const body: CertificatesExport = { ceremonyId: archive.ceremonyId, status: archive.status, certificates: certificatesOf(archive) };
+    res.json(body);
   });
 
   api.get('/ceremonies/:id/as-run.csv', requireOperator, async (req, res) => {

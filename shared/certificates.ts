@@ -6,9 +6,11 @@ import type { Text } from './text';
 export interface Certificate {
   ceremonyTitle: Text;
   edition?: Text;
+  venue?: Text;
   date: ResultsExport['date'];
   categoryId: string;
   categoryTitle: Text;
+  categoryKind: ResultsExport['categories'][number]['kind'];
   section?: Text;
   /** The prize's title, e.g. «گواهی اهتمام به تعالی در آمادگی دولت الکترونیک». */
   prize?: Text;
@@ -24,9 +26,11 @@ export function certificatesOf(archive: ResultsExport): Certificate[] {
     [...cat.results, ...cat.mentions].map((r) => ({
       ceremonyTitle: archive.title,
       ...(archive.edition ? { edition: archive.edition } : {}),
+      ...(archive.venue ? { venue: archive.venue } : {}),
       date: archive.date,
       categoryId: cat.id,
       categoryTitle: cat.title,
+      categoryKind: cat.kind,
       ...(cat.section ? { section: cat.section } : {}),
       ...(cat.prize ? { prize: cat.prize } : {}),
       place: r.place,
@@ -34,4 +38,11 @@ export function certificatesOf(archive: ResultsExport): Certificate[] {
       recipient: r.recipient,
     })),
   );
+}
+
+/** GET /api/ceremonies/:id/certificates.json (operator only). */
+export interface CertificatesExport {
+  ceremonyId: string;
+  status: ResultsExport['status'];
+  certificates: Certificate[];
 }

@@ -1,4 +1,6 @@
+import type { CertificatesExport } from '../../shared/certificates';
 import type { PodiumError } from '../../shared/errors';
+import type { ResultsExport } from '../../shared/results-export';
 import type { Text } from '../../shared/text';
 
 /** One ceremony as GET /api/ceremonies lists it. */
@@ -50,6 +52,22 @@ export class PodiumApi {
 
   qrCodeUrl(ceremonyId: string): string {
     return `/api/ceremonies/${encodeURIComponent(ceremonyId)}/qr.svg`;
+  }
+
+  /** What has been revealed of a ceremony's live run (everything, once it has ended). */
+  results(ceremonyId: string): Promise<ResultsExport> {
+    return this.#json(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/results.json`);
+  }
+
+  /** One certificate per revealed recipient; needs an operator session. */
+  certificates(ceremonyId: string): Promise<CertificatesExport> {
+    return this.#json(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/certificates.json`);
+  }
+
+  /** Where the results page's own QR code, CSV and JSON are. */
+  archiveUrls(ceremonyId: string): { qrCode: string; csv: string; json: string } {
+    const base = `/api/ceremonies/${encodeURIComponent(ceremonyId)}`;
+    return { qrCode: `${base}/results-qr.svg`, csv: `${base}/results.csv`, json: `${base}/results.json` };
   }
 
   async session(): Promise<{ authenticated: boolean }> {

@@ -1,4 +1,5 @@
 import { CHANNEL_ID_PATTERN } from '../../shared/channels';
+import { parseArchiveRoute, type ArchiveRoute } from './archive-route';
 
 /** What any public screen's URL may add: its channel (`?channel=`) and its name (`?name=`). */
 export interface ScreenParams {
@@ -13,6 +14,7 @@ export type Route =
   | { page: 'stage'; ceremonyId: string; screen: ScreenParams }
   | { page: 'overlay'; ceremonyId: string; background: string | null; screen: ScreenParams }
   | { page: 'operator'; ceremonyId: string | null }
+  | ArchiveRoute
   | { page: 'not_found' };
 
 export type ScreenView = 'audience' | 'stage' | 'overlay';
@@ -30,6 +32,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (delegate) {
     return { page: 'delegate', ceremonyId: decode(delegate[1]!), organizationId: decode(delegate[2]!), key: params.get('k') ?? '', screen };
   }
+  const archive = parseArchiveRoute(pathname);
+  if (archive) return archive;
   const match = screenPath.exec(pathname);
   if (!match) return { page: 'not_found' };
   const ceremonyId = decode(match[2]!);

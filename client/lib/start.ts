@@ -7,6 +7,7 @@ import type { MessageKey } from './i18n';
 import type { Locale } from './locale.svelte';
 import { Preferences } from './preferences';
 import { screenUrl, type Route, type ScreenParams } from './route';
+import { startArchivePage } from './start-archive';
 import { ScreenConnection, type ScreenConnectionOptions } from './screen-connection';
 
 export interface StartContext {
@@ -71,6 +72,9 @@ export async function start(route: Route, { target, locale, api }: StartContext)
       await operator.start();
       return;
     }
+    case 'results':
+    case 'certificates':
+      return startArchivePage(route, { target, locale, api });
     case 'not_found':
       return showMessage(target, locale, 'notFound');
     default: {
