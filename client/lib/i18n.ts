@@ -142,6 +142,7 @@ const messages = {
   eventAnnounced: { fa: 'اطلاعیه', en: 'Announcement' },
   eventCueJumped: { fa: 'پرش', en: 'Jump' },
   eventChannelSet: { fa: 'تأخیر کانال', en: 'Channel delay' },
+  eventRehearsalStarted: { fa: 'آغاز تمرین', en: 'Rehearsal started' },
   errCueMismatch: { fa: 'گام بعدی در این فاصله تغییر کرده است؛ کاری انجام نشد.', en: 'The next cue changed in the meantime; nothing was done.' },
   errOnHold: { fa: 'مراسم متوقف است؛ پیش از اجرا «ادامه» را بزنید.', en: 'The ceremony is on hold: resume before GO.' },
   errNoNextCue: { fa: 'برنامه اجرا به پایان رسیده است.', en: 'The run of show is finished.' },
