@@ -1,17 +1,34 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import path from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { AUDIENCE_JS_BUDGET_BYTES, audienceInitialJs } from './scripts/audience-bundle';
+
+/** Prints the audience page's first-load JavaScript after each build (checked by a test too). */
+function audienceBudget(): Plugin {
+  return {
+    name: 'podium-audience-budget',
+    apply: 'build',
+    closeBundle() {
+      const size = audienceInitialJs(path.resolve('dist'));
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+      console.log(`audience page initial JS: ${kb(size.gzipBytes)} gzipped (${kb(size.bytes)} raw, ${size.files.length} files; budget ${kb(AUDIENCE_JS_BUDGET_BYTES)})`);
+    },
+  };
+}
 
 // The client is built into dist/ and served by the server. No source maps: nothing of the
 // client's source is needed by a screen (and the client never holds a secret anyway).
 export default defineConfig({
   root: 'client',
   publicDir: false,
-  plugins: [svelte()],
+  plugins: [svelte(), audienceBudget()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,
     sourcemap: false,
     reportCompressedSize: true,
+    manifest: true,
   },
   test: {
     root: '.',
