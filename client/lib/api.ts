@@ -17,6 +17,14 @@ export interface CeremonyLinks {
   audience: string;
   stage: string;
   overlay: string;
+  operator?: string;
+}
+
+/** One organization's personal delegate link, from GET /api/ceremonies/:id/delegates (operator only). */
+export interface DelegateLink {
+  organizationId: string;
+  name: Text | null;
+  link: string;
 }
 
 /** A refused or failed request, with the server's stable code when it sent one. */
@@ -50,8 +58,15 @@ export class PodiumApi {
     return this.#json(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/links`);
   }
 
-  qrCodeUrl(ceremonyId: string): string {
-    return `/api/ceremonies/${encodeURIComponent(ceremonyId)}/qr.svg`;
+  /** A QR code of the audience link, or of `url` (a link to this server). */
+  qrCodeUrl(ceremonyId: string, url?: string): string {
+    const path = `/api/ceremonies/${encodeURIComponent(ceremonyId)}/qr.svg`;
+    return url ? `${path}?url=${encodeURIComponent(url)}` : path;
+  }
+
+  /** The delegate link of each participating organization; needs an operator session. */
+  delegates(ceremonyId: string): Promise<DelegateLink[]> {
+    return this.#json(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/delegates`);
   }
 
   /** What has been revealed of a ceremony's live run (everything, once it has ended). */

@@ -3,7 +3,20 @@ import type { Command } from '../../shared/commands';
 import type { PodiumError } from '../../shared/errors';
 import type { CeremonyEvent } from '../../shared/events';
 import type { OperatorView } from '../../shared/projection';
-import type { CommandResult, OperatorAuth, OperatorToServerEvents, ScreenCounts, ServerToOperatorEvents } from '../../shared/protocol';
+import type {
+  AckResult,
+  AttendanceSample,
+  CommandResult,
+  OperatorAuth,
+  OperatorToServerEvents,
+  Presence,
+  ReactionUpdate,
+  ScreenCounts,
+  ScreenInfo,
+  ScreenRequest,
+  ServerToOperatorEvents,
+} from '../../shared/protocol';
+import type { ReactionCounts } from '../../shared/reactions';
 import { ConnectionStatuses, type ConnectionStatus } from './connection-status';
 import type { SocketFactory } from './screen-connection';
 import { failureFromConnectError } from './socket-errors';
@@ -15,6 +28,9 @@ export interface OperatorHandlers {
   snapshot(view: OperatorView): void;
   event(event: CeremonyEvent): void;
   screens(counts: ScreenCounts): void;
+  registry(update: { screens: ScreenInfo[]; presence: Presence }): void;
+  attendance(samples: AttendanceSample[]): void;
+  reactions(update: ReactionUpdate & { byCue: Record<string, ReactionCounts> }): void;
   failure(error: PodiumError): void;
   status(status: ConnectionStatus): void;
   /** The session cookie is missing or expired: sign in again. */
@@ -71,6 +87,9 @@ export class OperatorConnection {
     socket.on('snapshot', (view) => handlers.snapshot(view));
     socket.on('event', (event) => handlers.event(event));
     socket.on('screens', (counts) => handlers.screens(counts));
+    socket.on('registry', (update) => handlers.registry(update));
+    socket.on('attendance', (samples) => handlers.attendance(samples));
+    socket.on('reactions', (update) => handlers.reactions(update));
     socket.on('failure', (error) => (error.code === 'unauthorized' ? handlers.unauthorized() : handlers.failure(error)));
     this.#socket = socket;
   }
@@ -103,6 +122,17 @@ export class OperatorConnection {
       } catch {
         if (attempt >= SEND_ATTEMPTS || this.#socket !== socket) throw new AckTimeoutError();
       }
+    }
+  }
+
+  /** Renames a screen, moves it to a channel or a view, or reloads it. Not retried: a reload is not idempotent. */
+  async screen(request: ScreenRequest): Promise<AckResult> {
+    const socket = this.#socket;
+    if (!socket) throw new AckTimeoutError();
+    try {
+      return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('screen', request);
+    } catch {
+      throw new AckTimeoutError();
     }
   }
 

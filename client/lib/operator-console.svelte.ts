@@ -3,10 +3,11 @@ import type { Cue, RevealedEntry } from '../../shared/cues';
 import { ErrorCodes, type PodiumError } from '../../shared/errors';
 import type { CeremonyEvent } from '../../shared/events';
 import { AUDIT_LOG_LENGTH, type OperatorView } from '../../shared/projection';
-import type { ScreenCounts } from '../../shared/protocol';
+import type { AttendanceSample, Presence, ScreenCounts, ScreenInfo, ScreenRequest } from '../../shared/protocol';
+import type { ReactionCounts } from '../../shared/reactions';
 import { nextCue, type CeremonyState } from '../../shared/state';
 import type { Text } from '../../shared/text';
-import { type CeremonySummary, type PodiumApi } from './api';
+import { type CeremonyLinks, type CeremonySummary, type DelegateLink, type PodiumApi } from './api';
 import { latestReveal, type Reveal } from './ceremony-view';
 import { ConnectionStatuses, type ConnectionStatus } from './connection-status';
 import { AckTimeoutError, OperatorConnection, type OperatorConnectionOptions } from './operator-connection';
@@ -50,10 +51,22 @@ export class OperatorConsole {
   connection: ConnectionStatus = $state(ConnectionStatuses.connecting);
   refusal: Refusal | null = $state.raw(null);
   pending: CommandType | null = $state(null);
+  /** Every connected screen, and delegates present per organization. */
+  registry: { screens: ScreenInfo[]; presence: Presence } | null = $state.raw(null);
+  /** Connected audience over the ceremony, sampled by the server. */
+  attendance: AttendanceSample[] = $state.raw([]);
+  /** Reactions per reveal cue, and in all. */
+  reactionsByCue: Record<string, ReactionCounts> = $state.raw({});
+  links: CeremonyLinks | null = $state.raw(null);
+  delegates: DelegateLink[] | null = $state.raw(null);
+  linksError: string | null = $state(null);
+  /** The last screen request the server refused or did not answer. */
+  screenError: string | null = $state(null);
 
   readonly state: CeremonyState | null = $derived(this.view?.state ?? null);
   readonly next: Cue | null = $derived(this.state ? nextCue(this.state) : null);
   readonly lastReveal: Reveal | null = $derived(this.state ? latestReveal(this.state) : null);
+  readonly presence: Presence = $derived(this.registry?.presence ?? {});
   readonly canGo: boolean = $derived(!!this.state && !this.state.hold && this.next !== null && this.pending === null);
 
   readonly #options: OperatorConsoleOptions;
@@ -114,6 +127,7 @@ export class OperatorConsole {
     this.ceremonyId = ceremonyId;
     this.#options.onCeremonyChange?.(ceremonyId);
     this.#connect(ceremonyId);
+    void this.loadLinks();
   }
 
   go(): Promise<void> {
@@ -144,6 +158,43 @@ export class OperatorConsole {
     return this.#send({ type: 'jump', commandId: this.#newId(), cueId, confirm: true });
   }
 
+  /** Adds a channel, or changes its name or delay. */
+  setChannel(channelId: string, delayMs: number, name?: Text): Promise<void> {
+    return this.#send({ type: 'set_channel', commandId: this.#newId(), channelId, delayMs, ...(name ? { name } : {}) });
+  }
+
+  /** Renames a screen, moves it to another channel or view, or reloads it. */
+  async updateScreen(request: ScreenRequest): Promise<void> {
+    const connection = this.#connection;
+    if (!connection) return;
+    this.screenError = null;
+    try {
+      const result = await connection.screen(request);
+      if (!result.ok) this.screenError = result.error.message;
+    } catch (error) {
+      this.screenError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** The audience, stage, overlay and delegate links of the chosen ceremony. */
+  async loadLinks(): Promise<void> {
+    const ceremonyId = this.ceremonyId;
+    if (!ceremonyId) return;
+    this.linksError = null;
+    try {
+      const [links, delegates] = await Promise.all([this.#options.api.links(ceremonyId), this.#options.api.delegates(ceremonyId)]);
+      if (ceremonyId !== this.ceremonyId) return;
+      this.links = links;
+      this.delegates = delegates;
+    } catch (error) {
+      if (ceremonyId === this.ceremonyId) this.linksError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  qrCodeUrl(url: string): string | null {
+    return this.ceremonyId ? this.#options.api.qrCodeUrl(this.ceremonyId, url) : null;
+  }
+
   previewOf(cue: Cue): RevealedEntry[] {
     return this.view?.previews[cue.id] ?? [];
   }
@@ -170,6 +221,12 @@ export class OperatorConsole {
     this.view = null;
     this.screens = null;
     this.refusal = null;
+    this.registry = null;
+    this.attendance = [];
+    this.reactionsByCue = {};
+    this.links = null;
+    this.delegates = null;
+    this.screenError = null;
     this.connection = ConnectionStatuses.connecting;
     const create = this.#options.createConnection ?? ((o) => new OperatorConnection(o));
     this.#connection = create({
@@ -182,6 +239,9 @@ export class OperatorConsole {
         },
         event: (event) => this.#apply(event),
         screens: (counts) => (this.screens = counts),
+        registry: (update) => (this.registry = update),
+        attendance: (samples) => (this.attendance = samples),
+        reactions: (update) => (this.reactionsByCue = update.byCue),
         failure: (error) => (this.loadError = error.message),
         status: (status) => {
           this.connection = status;

@@ -1,0 +1,9 @@
+/** Copies text for the operator's "copy link" buttons; false where the browser refuses. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
