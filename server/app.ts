@@ -10,6 +10,7 @@ import { Ceremonies, readCeremonyFolder } from './ceremonies';
 import type { Config } from './config';
 import { createArchiveApi } from './archive-api';
 import { createApi } from './http-api';
+import { createReplayApi } from './replay-api';
 import { sendError } from './http-errors';
 import { createLogger, type Logger } from './logger';
 import { SocketGateway } from './socket-gateway';
@@ -70,6 +71,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
     res.json({ ok: true });
   });
   app.use('/api', createArchiveApi({ ceremonies, auth, publicUrl: config.publicUrl, now }));
+  app.use('/api', express.json({ limit: '1mb' }), createReplayApi({ ceremonies, replays: gateway.replays, auth, publicUrl: config.publicUrl, now }));
   app.use('/api', express.json({ limit: '1mb' }), createApi({ ceremonies, auth, logger, publicUrl: config.publicUrl, now, newId: randomUUID }));
   const indexHtml = path.join(distDir, 'index.html');
   app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.set('Cache-Control', 'public, max-age=31536000, immutable') }));

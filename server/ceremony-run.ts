@@ -48,7 +48,8 @@ export class CeremonyRun {
   private readonly refusals = new Map<string, CommandResult>();
   private readonly listeners = new Set<EventListener>();
 
-  private readonly initial: CeremonyState;
+  /** The state before any event: where a replay starts. */
+  readonly initial: CeremonyState;
   private pastState: CeremonyState | null = null;
 
   private constructor(

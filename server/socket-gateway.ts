@@ -1,7 +1,7 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import { z } from 'zod';
-import { CHANNEL_ID_PATTERN } from '../shared/channels';
+import { CHANNEL_ID_PATTERN, DEFAULT_CHANNEL_ID } from '../shared/channels';
 import { ErrorCodes, podiumError, type ErrorCode } from '../shared/errors';
 import { toPublicEvent, type CeremonyEvent } from '../shared/events';
 import { projectPublic } from '../shared/projection';
@@ -16,7 +16,7 @@ import type {
   ServerToScreenEvents,
 } from '../shared/protocol';
 import { ReactionKinds } from '../shared/reactions';
-import { LIVE_RUN_ID, RUN_ID_PATTERN } from '../shared/runs';
+import { LIVE_RUN_ID, REPLAY_ID_PATTERN, RUN_ID_PATTERN, SCREEN_RUN_ID_PATTERN } from '../shared/runs';
 import { DelegateLocations, ScreenRoles, type ScreenRole } from '../shared/roles';
 import { AttendanceSampler } from './attendance';
 import { tokenFromHeaders, type OperatorAuth } from './auth';
@@ -25,6 +25,8 @@ import type { CeremonyRun } from './ceremony-run';
 import type { Ceremonies } from './ceremonies';
 import type { Logger } from './logger';
 import { ReactionHub } from './reaction-hub';
+import type { ReplayRoom } from './replay-room';
+import { ReplayRooms } from './replay-rooms';
 import { ScreenRegistry } from './screen-registry';
 
 /** Past this many missed events a reconnecting screen gets a snapshot instead. */
@@ -35,7 +37,7 @@ const ScreenName = z.string().trim().min(1).max(60);
 const RunId = z.string().regex(RUN_ID_PATTERN).default(LIVE_RUN_ID);
 const ScreenAuthSchema = z.object({
   ceremonyId: z.string().min(1).max(100),
-  runId: RunId,
+  runId: z.string().regex(SCREEN_RUN_ID_PATTERN).default(LIVE_RUN_ID),
   role: z.enum(ScreenRoles).default('audience'),
   lastSeq: z.int().min(0).optional(),
   channel: z.string().regex(CHANNEL_ID_PATTERN).optional().catch(undefined),
@@ -69,6 +71,8 @@ const ScreenRequestSchema = z.object({
 interface ScreenData {
   run: CeremonyRun;
   info: ScreenInfo;
+  /** Set when the screen watches a replay room instead of a run. */
+  replay?: { ceremonyId: string; room: ReplayRoom };
 }
 interface OperatorData {
   run: CeremonyRun;
@@ -82,6 +86,7 @@ const screensRoom = (run: CeremonyRun) => `screens:${run.runId}`;
 const channelRoom = (run: CeremonyRun, channelId: string) => `screens:${run.runId}:channel:${channelId}`;
 const roleRoom = (run: CeremonyRun, role: ScreenRole) => `screens:${run.runId}:role:${role}`;
 const operatorsRoom = (run: CeremonyRun) => `operators:${run.runId}`;
+const replayRoom = (ceremonyId: string, replayId: string) => `replay:${ceremonyId}:${replayId}`;
 
 /** A handshake refusal: the client's connect_error has `message` = the code and `data` = the error. */
 function refusal(code: ErrorCode, message: string): Error & { data: unknown } {
@@ -123,6 +128,7 @@ export class SocketGateway {
   private readonly notifyTimers = new Map<string, NodeJS.Timeout>();
   private readonly reactions: ReactionHub;
   private readonly attendance: AttendanceSampler;
+  readonly replays: ReplayRooms;
 
   constructor(
     httpServer: HttpServer,
@@ -135,8 +141,18 @@ export class SocketGateway {
       allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins)),
     });
     this.operators = this.io.of('/operator') as unknown as OperatorNamespace;
+    this.replays = new ReplayRooms(
+      (ceremonyId, replayId) => ({
+        snapshot: (state) => this.io.to(replayRoom(ceremonyId, replayId)).emit('snapshot', projectPublic(state)),
+        events: (events) => {
+          const room = this.io.to(replayRoom(ceremonyId, replayId));
+          for (const event of events) room.emit('event', event);
+        },
+      }),
+      options.now,
+    );
     this.io.use((socket, next) => void this.admitScreen(socket).then(() => next(), next));
-    this.io.on('connection', (socket) => this.onScreen(socket));
+    this.io.on('connection', (socket) => (socket.data.replay ? this.onReplayScreen(socket, socket.data.replay) : this.onScreen(socket)));
     this.operators.use((socket, next) => void this.admitOperator(socket).then(() => next(), next));
     this.operators.on('connection', (socket) => this.onOperator(socket));
 
@@ -182,6 +198,7 @@ export class SocketGateway {
     for (const timer of this.notifyTimers.values()) clearTimeout(timer);
     this.notifyTimers.clear();
     for (const delivery of this.deliveries.values()) delivery.close();
+    this.replays.close();
     this.reactions.close();
     this.attendance.close();
     await this.io.close();
@@ -218,7 +235,14 @@ export class SocketGateway {
   private async admitScreen(socket: ScreenSocket): Promise<void> {
     const auth = ScreenAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) throw refusal(ErrorCodes.invalidMessage, 'auth must be { ceremonyId, runId?, role?, lastSeq?, channel?, name?, delegate? }.');
-    const run = await this.openRun(auth.data.ceremonyId, auth.data.runId);
+    const replayRun = REPLAY_ID_PATTERN.test(auth.data.runId);
+    const run = await this.openRun(auth.data.ceremonyId, replayRun ? LIVE_RUN_ID : auth.data.runId);
+    if (replayRun) {
+      const room = this.replays.get(auth.data.ceremonyId, auth.data.runId);
+      if (!room) throw refusal(ErrorCodes.unknownRun, `Ceremony "${auth.data.ceremonyId}" has no replay room "${auth.data.runId}".`);
+      socket.data = { run, info: this.screenInfo(socket.id, auth.data.role, auth.data.name, DEFAULT_CHANNEL_ID), replay: { ceremonyId: auth.data.ceremonyId, room } };
+      return;
+    }
     const { role, delegate } = auth.data;
     if (role === 'delegate') {
       const known = run.definition.organizations?.some((o) => o.id === delegate?.organizationId);
@@ -226,21 +250,20 @@ export class SocketGateway {
         throw refusal(ErrorCodes.unauthorized, 'This delegate link is not valid.');
       }
     }
-    socket.data = {
-      run,
-      info: {
-        id: socket.id,
-        role,
-        name: auth.data.name ?? `${role} ${socket.id.slice(0, 4)}`,
-        channel: this.delivery(run).resolve(auth.data.channel),
-        rttMs: null,
-        offsetMs: null,
-        renderedCueId: null,
-        renderedSeq: 0,
-        connectedAt: this.options.now(),
-        ...(role === 'delegate' && delegate ? { organizationId: delegate.organizationId, location: delegate.location } : {}),
-      },
-    };
+    const info = this.screenInfo(socket.id, role, auth.data.name, this.delivery(run).resolve(auth.data.channel));
+    socket.data = { run, info: role === 'delegate' && delegate ? { ...info, organizationId: delegate.organizationId, location: delegate.location } : info };
+  }
+
+  private screenInfo(id: string, role: ScreenRole, name: string | undefined, channel: string): ScreenInfo {
+    return { id, role, name: name ?? `${role} ${id.slice(0, 4)}`, channel, rttMs: null, offsetMs: null, renderedCueId: null, renderedSeq: 0, connectedAt: this.options.now() };
+  }
+
+  /** A screen in a replay room: the room's state now, then what the room plays. */
+  private onReplayScreen(socket: ScreenSocket, replay: { ceremonyId: string; room: ReplayRoom }): void {
+    void socket.join(replayRoom(replay.ceremonyId, replay.room.replayId));
+    socket.emit('snapshot', projectPublic(replay.room.state));
+    socket.on('sync', () => socket.emit('snapshot', projectPublic(replay.room.state)));
+    socket.on('clock', (_sentAt, ack) => typeof ack === 'function' && ack(this.options.now()));
   }
 
   private onScreen(socket: ScreenSocket): void {

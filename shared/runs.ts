@@ -4,6 +4,10 @@
  */
 export const LIVE_RUN_ID = 'live';
 export const RUN_ID_PATTERN = /^(live|rehearsal-[1-9][0-9]{0,5})$/;
+/** A replay room's id: screens join it as a run (`?run=replay-1`), but it only plays a recorded run. */
+export const REPLAY_ID_PATTERN = /^replay-[1-9][0-9]{0,5}$/;
+/** What a screen may name in `runId`. */
+export const SCREEN_RUN_ID_PATTERN = /^(live|rehearsal-[1-9][0-9]{0,5}|replay-[1-9][0-9]{0,5})$/;
 
 export type RunRef = { kind: 'live' } | { kind: 'rehearsal'; number: number };
 

@@ -1,0 +1,67 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { ErrorCodes, podiumError } from '../shared/errors';
+import { REPLAY_SPEEDS } from '../shared/replay';
+import { RUN_ID_PATTERN } from '../shared/runs';
+import { tokenFromHeaders, type OperatorAuth } from './auth';
+import type { Ceremonies } from './ceremonies';
+import { baseUrl, screenLinks } from './http-api';
+import { sendError } from './http-errors';
+import type { ReplayRooms } from './replay-rooms';
+
+const OpenSchema = z.object({ runId: z.string().regex(RUN_ID_PATTERN) }).strict();
+const ActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('play') }).strict(),
+  z.object({ action: z.literal('pause') }).strict(),
+  z.object({ action: z.literal('speed'), speed: z.number().refine((s) => (REPLAY_SPEEDS as readonly number[]).includes(s)) }).strict(),
+  z.object({ action: z.literal('seek'), index: z.int().min(0) }).strict(),
+  z.object({ action: z.literal('step'), direction: z.enum(['next', 'previous']) }).strict(),
+]);
+
+/**
+ * Replay rooms (operator only): play a recorded run, live or rehearsal, to a room of screens
+ * (`?run=replay-1` on any screen link) at its original timing, 0.5× to 8×, paused, stepped cue by
+ * cue, scrubbed.
+ */
+export function createReplayApi(options: { ceremonies: Ceremonies; replays: ReplayRooms; auth: OperatorAuth; publicUrl: string | undefined; now: () => number }): express.Router {
+  const { ceremonies, replays, auth } = options;
+  const api = express.Router();
+  const requireOperator = (req: Request, res: Response, next: NextFunction) => {
+    if (auth.verifyToken(tokenFromHeaders(req.headers), options.now())) return next();
+    sendError(res, podiumError(ErrorCodes.unauthorized, 'Replay rooms need an operator session.'));
+  };
+  const roomOf = (req: Request, res: Response) => {
+    const room = replays.get(String(req.params.id), String(req.params.replayId));
+    if (!room) sendError(res, podiumError(ErrorCodes.unknownRun, `Ceremony "${String(req.params.id)}" has no replay room "${String(req.params.replayId)}".`));
+    return room;
+  };
+
+  api.post('/ceremonies/:id/replays', requireOperator, async (req, res) => {
+    const parsed = OpenSchema.safeParse(req.body);
+    if (!parsed.success) return sendError(res, podiumError(ErrorCodes.invalidMessage, 'Send { "runId": "live" } or { "runId": "rehearsal-1" }.'));
+    const id = String(req.params.id);
+    const source = await ceremonies.run(id, parsed.data.runId);
+    if (!source) return sendError(res, podiumError(ErrorCodes.unknownRun, `Ceremony "${id}" has no run "${parsed.data.runId}".`));
+    const room = await replays.open(id, parsed.data.runId, source);
+    res.status(201).json({ ...room.status(), links: screenLinks(baseUrl(req, options.publicUrl), id, room.replayId) });
+  });
+
+  api.get('/ceremonies/:id/replays', requireOperator, (req, res) => {
+    res.json(replays.list(String(req.params.id)).map((room) => room.status()));
+  });
+
+  api.get('/ceremonies/:id/replays/:replayId', requireOperator, (req, res) => {
+    const room = roomOf(req, res);
+    if (room) res.json(room.status());
+  });
+
+  api.post('/ceremonies/:id/replays/:replayId', requireOperator, (req, res) => {
+    const room = roomOf(req, res);
+    if (!room) return;
+    const parsed = ActionSchema.safeParse(req.body);
+    if (!parsed.success) return sendError(res, podiumError(ErrorCodes.invalidMessage, `Send one of {"action":"play"|"pause"}, {"action":"speed","speed":${REPLAY_SPEEDS.join('|')}}, {"action":"seek","index":n}, {"action":"step","direction":"next"|"previous"}.`));
+    res.json(room.apply(parsed.data));
+  });
+
+  return api;
+}

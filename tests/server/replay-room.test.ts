@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { toPublicEvent, type PublicEvent } from '../../shared/events';
+import { Replay } from '../../shared/replay';
+import type { CeremonyState } from '../../shared/state';
+import { ReplayRoom } from '../../server/replay-room';
+import { buildCues } from '../../shared/cues';
+import { freshState, Harness, seedCeremony } from '../helpers/ceremony-harness';
+import { login, postCommand, startTestServer, TestScreen, type TestServer } from '../helpers/server-harness';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function room() {
+  const h = new Harness(seedCeremony()).goToEnd(); // 10 events, one second apart
+  const replay = await Replay.build(freshState(seedCeremony()), h.log.map(toPublicEvent));
+  const out = { events: [] as PublicEvent[], snapshots: [] as CeremonyState[] };
+  const r = new ReplayRoom('replay-1', 'live', replay, { events: (e) => out.events.push(...e), snapshot: (s) => out.snapshots.push(s) }, () => Date.now());
+  return { r, out };
+}
+
+describe('replay room timing (fake timers)', () => {
+  it('plays with the original timing, at 2× twice as fast; pauses; steps cue by cue; scrubs back with a snapshot', async () => {
+    const { r, out } = await room();
+    vi.useFakeTimers({ now: 0 });
+    r.apply({ action: 'play' });
+    expect(out.events.map((e) => e.seq)).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(out.events.map((e) => e.seq)).toEqual([1, 2, 3]);
+    r.apply({ action: 'speed', speed: 2 });
+    await vi.advanceTimersByTimeAsync(1_000); // 2 s of the ceremony
+    expect(out.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    r.apply({ action: 'pause' });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(r.status()).toMatchObject({ index: 5, playing: false, speed: 2 });
+    r.apply({ action: 'step', direction: 'next' });
+    expect(r.status().index).toBe(6);
+    expect(r.state.lastRevealCueId).toBe('g2g/place-3');
+    r.apply({ action: 'seek', index: 2 });
+    expect(out.snapshots.at(-1)!.seq).toBe(2);
+    r.apply({ action: 'play' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(r.status()).toMatchObject({ index: 10, playing: false });
+    r.close();
+  });
+});
+
+describe('replay rooms on real screens', () => {
+  let t: TestServer | undefined;
+  afterEach(async () => {
+    await t?.stop();
+    t = undefined;
+  });
+
+  it('plays a recorded live run to a room of screens, which get ordinary snapshots and events', async () => {
+    t = await startTestServer();
+    const token = await login(t.url);
+    for (const cue of buildCues(seedCeremony())) await postCommand(t.url, token, 'egov-award-1399', { type: 'go', expectedCue: cue.id });
+    const opened = await fetch(`${t.url}/api/ceremonies/egov-award-1399/replays`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ runId: 'live' }) });
+    expect(opened.status).toBe(201);
+    const status = (await opened.json()) as { replayId: string; length: number; links: { stage: string } };
+    expect(status).toMatchObject({ replayId: 'replay-1', length: 10 });
+    expect(status.links.stage).toBe(`${t.url}/stage/egov-award-1399?run=replay-1`);
+
+    const s = new TestScreen(t.url, 'egov-award-1399', 'stage', { runId: 'replay-1' });
+    try {
+      await vi.waitFor(() => expect(s.state?.seq).toBe(0));
+      const control = (body: object) => fetch(`${t!.url}/api/ceremonies/egov-award-1399/replays/replay-1`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      expect((await control({ action: 'seek', index: 6 })).status).toBe(200);
+      await vi.waitFor(() => expect(s.state?.seq).toBe(6));
+      expect(s.state!.results.g2g!.map((r) => r.slot)).toEqual([{ kind: 'place', place: 4 }, { kind: 'place', place: 3 }]);
+      await control({ action: 'seek', index: 1 });
+      await vi.waitFor(() => expect(s.state?.seq).toBe(1));
+      expect(s.state!.results).toEqual({});
+      expect((await control({ action: 'speed', speed: 3 })).status).toBe(400);
+      expect((await fetch(`${t.url}/api/ceremonies/egov-award-1399/replays/replay-1`)).status).toBe(401);
+    } finally {
+      s.close();
+    }
+  });
+});
