@@ -52,9 +52,17 @@ export function createLineChart(canvas: HTMLCanvasElement, data: LineChartData):
     text: style.color || '#222',
     font: style.fontFamily || 'Vazirmatn, sans-serif',
   };
-  const chart = new Chart(canvas, config(data, colours));
+  let chart = new Chart(canvas, config(data, colours));
+  let rtl = data.rtl;
   return {
     update(next) {
+      if (next.rtl !== rtl) {
+        // A change of direction mirrors the axes: a new chart is simpler than patching it.
+        rtl = next.rtl;
+        chart.destroy();
+        chart = new Chart(canvas, config(next, colours));
+        return;
+      }
       chart.data.labels = next.labels;
       chart.data.datasets[0]!.data = next.values;
       chart.update('none');
