@@ -173,6 +173,10 @@ const messages = {
   renderedWaiting: { fa: 'در انتظار تأخیر', en: 'Waiting for its delay' },
   renderedMissed: { fa: 'نمایش نداده', en: 'NOT shown' },
   missedSummary: { fa: '{count} صفحه آخرین اعلام را نشان نداده است.', en: '{count} screens have not shown the last reveal.' },
+  shownSoFar: {
+    fa: 'همه صفحه‌هایی که نوبتشان رسیده آخرین اعلام را نشان داده‌اند؛ {count} صفحه در انتظار تأخیر کانال خود است.',
+    en: 'Every screen due has shown the last reveal; {count} waiting for their channel delay.',
+  },
   allShown: { fa: 'همه صفحه‌ها آخرین اعلام را نشان داده‌اند.', en: 'Every screen has shown the last reveal.' },
   noScreens: { fa: 'صفحه‌ای متصل نیست.', en: 'No screen is connected.' },
   unnamed: { fa: 'بی‌نام', en: 'unnamed' },

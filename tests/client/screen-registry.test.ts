@@ -45,6 +45,11 @@ describe('Screens registry', () => {
     expect(within(stage).getByText('-130 ms')).toBeTruthy();
   });
 
+  it('says when every screen due has shown it and some still wait for their delay', () => {
+    render(ScreenRegistry, { screens: screens.filter((s) => s.id !== 's2'), channels, reveal, now: T + RENDER_GRACE_MS + 1, lang: 'en', onupdate: () => {} });
+    expect(screen.getByRole('status').textContent).toContain('Every screen due has shown the last reveal; 1 waiting for their channel delay.');
+  });
+
   it('counts screens by role and by channel', () => {
     registry();
     const counts = document.querySelector('.counts')!.textContent!.replace(/\s+/g, ' ');
