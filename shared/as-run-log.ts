@@ -7,9 +7,11 @@ import type { Text } from './text';
 /** One line of the as-run log: what happened, when, and how long after the first cue (for cutting the recording). */
 export interface AsRunRow {
   seq: number;
-  /** ISO 8601, UTC. */
+  /** When it was decided: ISO 8601, UTC. */
   time: string;
-  /** HH:MM:SS.mmm since the first cue started; negative before it; '' when no cue has started. */
+  /** When every screen showed it (a short lead after `time`; the same in logs without one): ISO 8601, UTC. */
+  shownTime: string;
+  /** HH:MM:SS.mmm from the moment screens showed the first cue to the moment they showed this; negative before it; '' when no cue has started. */
   sinceFirstCue: string;
   type: PublicEvent['type'];
   cueId: string;
@@ -26,6 +28,7 @@ export interface AsRunRow {
 export const AS_RUN_CSV_COLUMNS = [
   'seq',
   'time',
+  'shown_time',
   'since_first_cue',
   'type',
   'cue_id',
@@ -66,6 +69,8 @@ function cueIdOf(event: PublicEvent): string {
 
 /** The as-run log of a run: one row per event, in seq order. */
 export function asRunRows(events: readonly (PublicEvent | CeremonyEvent)[], cues: readonly Cue[]): AsRunRow[] {
+  // A recording shows what the screens showed: time the cut by when they showed it.
+  const shownAt = (e: PublicEvent | CeremonyEvent) => e.showAt ?? e.at;
   const firstCue = events.find((e) => e.type === 'cue_started' || e.type === 'result_revealed');
   return events.map((event) => {
     const cueId = cueIdOf(event);
@@ -75,7 +80,8 @@ export function asRunRows(events: readonly (PublicEvent | CeremonyEvent)[], cues
     return {
       seq: event.seq,
       time: new Date(event.at).toISOString(),
-      sinceFirstCue: firstCue ? formatElapsed(event.at - firstCue.at) : '',
+      shownTime: new Date(shownAt(event)).toISOString(),
+      sinceFirstCue: firstCue ? formatElapsed(shownAt(event) - shownAt(firstCue)) : '',
       type: event.type,
       cueId,
       cueLabel: cue?.label ?? {},
@@ -92,7 +98,7 @@ export function asRunCsv(rows: readonly AsRunRow[]): string {
   const lines = [toCsvLine(AS_RUN_CSV_COLUMNS)];
   for (const r of rows) {
     lines.push(
-      toCsvLine([r.seq, r.time, r.sinceFirstCue, r.type, r.cueId, r.cueLabel.fa, r.cueLabel.en, r.categoryId, r.place, r.names.fa, r.names.en, r.text.fa, r.text.en, r.actor]),
+      toCsvLine([r.seq, r.time, r.shownTime, r.sinceFirstCue, r.type, r.cueId, r.cueLabel.fa, r.cueLabel.en, r.categoryId, r.place, r.names.fa, r.names.en, r.text.fa, r.text.en, r.actor]),
     );
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -31,7 +31,7 @@ describe('as-run log', () => {
     const [header, ...body] = parseCsv(asRunCsv(rows));
     expect(header).toEqual([...AS_RUN_CSV_COLUMNS]);
     expect(body).toEqual(
-      rows.map((r) => [String(r.seq), r.time, r.sinceFirstCue, r.type, r.cueId, r.cueLabel.fa ?? '', r.cueLabel.en ?? '', r.categoryId, r.place, r.names.fa ?? '', r.names.en ?? '', r.text.fa ?? '', r.text.en ?? '', r.actor]),
+      rows.map((r) => [String(r.seq), r.time, r.shownTime, r.sinceFirstCue, r.type, r.cueId, r.cueLabel.fa ?? '', r.cueLabel.en ?? '', r.categoryId, r.place, r.names.fa ?? '', r.names.en ?? '', r.text.fa ?? '', r.text.en ?? '', r.actor]),
     );
   });
 
@@ -39,6 +39,15 @@ describe('as-run log', () => {
     const h = new Harness(seedCeremony()).goToEnd();
     const rows = asRunRows(h.log, h.state.cues);
     expect(rows.at(-1)).toMatchObject({ type: 'cue_started', cueId: 'closing', sinceFirstCue: `00:00:${String(h.log.length - 1).padStart(2, '0')}.000` });
+  });
+
+  it('times the cut by when screens showed each event (showAt), and keeps when it was decided', () => {
+    const h = new Harness(seedCeremony()).goToEnd();
+    // The server stamps showAt a short lead after `at`; a log written before leads has none.
+    const led = h.log.map((e, i) => (i === 0 ? e : { ...e, showAt: e.at + 250 }));
+    const rows = asRunRows(led, h.state.cues);
+    expect(rows[0]).toMatchObject({ time: new Date(h.log[0]!.at).toISOString(), shownTime: new Date(h.log[0]!.at).toISOString(), sinceFirstCue: '00:00:00.000' });
+    expect(rows[1]).toMatchObject({ time: new Date(h.log[1]!.at).toISOString(), shownTime: new Date(h.log[1]!.at + 250).toISOString(), sinceFirstCue: '00:00:01.250' });
   });
 
   it('an empty run has only the header', () => {
