@@ -75,6 +75,8 @@ export class ScreenConnection implements AudienceActions {
   #stopVisible: () => void = () => {};
   #channelId: string | undefined;
   #lastReactionAt = -Infinity;
+  /** Whether this connection's hello has said the name: later ones must not undo an operator's rename. */
+  #named = false;
   /** The seq a sync was last asked from: one request per gap, not one per event behind it. */
   #syncAskedAt: number | null = null;
 
@@ -120,6 +122,7 @@ export class ScreenConnection implements AudienceActions {
 
     socket.on('connect', () => {
       this.#syncAskedAt = null;
+      this.#named = false;
       feed.setConnection(ConnectionStatuses.live);
       feed.setFailure(null);
       clock.start();
@@ -208,8 +211,10 @@ export class ScreenConnection implements AudienceActions {
 
   #hello(estimate: ClockEstimate | null = this.#feed.clock): Parameters<ScreenToServerEvents['hello']>[0] {
     const { name, delegate } = this.#options;
+    const sayName = !!name && !this.#named;
+    this.#named = true;
     return {
-      ...(name ? { name } : {}),
+      ...(sayName ? { name } : {}),
       ...(delegate ? { location: this.#feed.location ?? 'remote' } : {}),
       ...(estimate ? { offsetMs: estimate.offsetMs, rttMs: estimate.rttMs } : {}),
     };
