@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { Preferences } from '../../client/lib/preferences';
+import { parseRoute, screenUrl } from '../../client/lib/route';
+
+describe('Routes of remote screens', () => {
+  it('reads a screen’s channel and name from the URL, dropping a channel id that cannot be one', () => {
+    expect(parseRoute('/stage/egov-award-1399', '?channel=stream&name=Hall%20left')).toEqual({
+      page: 'stage',
+      ceremonyId: 'egov-award-1399',
+      screen: { channel: 'stream', name: 'Hall left' },
+    });
+    expect(parseRoute('/c/x', '?channel=Not%20a%20channel')).toMatchObject({ screen: { channel: null, name: null } });
+  });
+
+  it('opens a delegate link with its organization and key', () => {
+    expect(parseRoute('/d/egov-award-1399/ministry-of-health', '?k=abc123')).toEqual({
+      page: 'delegate',
+      ceremonyId: 'egov-award-1399',
+      organizationId: 'ministry-of-health',
+      key: 'abc123',
+      screen: { channel: null, name: null },
+    });
+  });
+
+  it('sends a screen to another view keeping its channel and name', () => {
+    expect(screenUrl('overlay', 'egov-award-1399', { channel: 'video', name: 'vMix 2' })).toBe('/overlay/egov-award-1399?channel=video&name=vMix+2');
+    expect(screenUrl('audience', 'egov-award-1399', { channel: null, name: null })).toBe('/c/egov-award-1399');
+  });
+});
+
+describe('Preferences', () => {
+  it('remembers a name, the viewer’s delay and a delegate’s location; defaults to remote and no delay', () => {
+    const values = new Map<string, string>();
+    const store = { getItem: (k: string) => values.get(k) ?? null, setItem: (k: string, v: string) => void values.set(k, v) };
+    const preferences = new Preferences(store);
+    expect(preferences.read()).toEqual({ name: null, nudgeMs: 0, location: 'remote' });
+    preferences.write({ name: 'Phone', nudgeMs: 20_000, location: 'hall' });
+    expect(new Preferences(store).read()).toEqual({ name: 'Phone', nudgeMs: 20_000, location: 'hall' });
+  });
+
+  it('ignores what it cannot use, and works without storage', () => {
+    const store = { getItem: (k: string) => (k === 'podium.nudgeMs' ? '1e9' : 'nowhere'), setItem: () => {} };
+    expect(new Preferences(store).read()).toMatchObject({ nudgeMs: 60_000, location: 'remote' });
+    expect(new Preferences(null).read()).toEqual({ name: null, nudgeMs: 0, location: 'remote' });
+  });
+});
