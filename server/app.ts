@@ -14,6 +14,7 @@ import { createReplayApi } from './replay-api';
 import { sendError } from './http-errors';
 import { createLogger, type Logger } from './logger';
 import { SocketGateway } from './socket-gateway';
+import { ScaleOut } from './scale-out/scale-out';
 import { openStorage } from './storage/open-storage';
 
 /** The client routes that serve the single-page app. */
@@ -47,7 +48,7 @@ export interface StartOptions {
 
 /** Starts Podium: storage, ceremonies, HTTP API, static client, Socket.IO. */
 export async function startPodium({ config, distDir, logger = createLogger(config.logLevel), now = Date.now }: StartOptions): Promise<PodiumServer> {
-  const storage = await openStorage({ dataDir: config.dataDir });
+  const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   const auth = new OperatorAuth(config.dataDir, config.operatorPasscode);
 
   const app = express();
@@ -61,9 +62,9 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
     now,
     newId: randomUUID,
   });
-  const ceremonies = new Ceremonies(storage.ceremonies, storage.events, (run) => (events, _state, origin) => origin === 'local' && gateway.publish(run, events), {
-    revealLeadMs: config.revealLeadMs,
-  });
+  // Which events this process sends to screens, with PostgreSQL and Redis or without.
+  const scaleOut = await ScaleOut.start({ storage, redisUrl: config.redisUrl, gateway, logger });
+  const ceremonies = new Ceremonies(storage.ceremonies, storage.events, (run) => scaleOut.listenerFor(run), { revealLeadMs: config.revealLeadMs });
   await ceremonies.seed(readCeremonyFolder(config.ceremoniesDir));
 
   app.use(securityHeaders);
@@ -102,6 +103,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
     logger,
     async close() {
       await gateway.close();
+      await scaleOut.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await storage.close();

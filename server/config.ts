@@ -13,6 +13,10 @@ export interface Config {
   /** Folder of ceremony definitions loaded on first start. */
   ceremoniesDir: string;
   logLevel: string;
+  /** PostgreSQL for the event log instead of SQLite, so that several processes share it. */
+  databaseUrl: string | undefined;
+  /** Redis for Socket.IO broadcasts between processes. */
+  redisUrl: string | undefined;
   /** How long after GO every screen shows a reveal, so that all show it together. */
   revealLeadMs: number;
 }
@@ -44,6 +48,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root: string): Config {
     publicUrl: env.PUBLIC_URL || undefined,
     ceremoniesDir: path.join(root, 'ceremonies'),
     logLevel: env.LOG_LEVEL || 'info',
+    databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
     revealLeadMs: parseWholeNumber('REVEAL_LEAD_MS', env.REVEAL_LEAD_MS, 400, 0, 5000),
   };
 }

@@ -20,6 +20,8 @@ CREATE TABLE IF NOT EXISTS podium_ceremonies (
 `;
 
 const UNIQUE_VIOLATION = '23505';
+/** An arbitrary advisory-lock key that serializes creating the tables. */
+const SCHEMA_LOCK = 7_104_202_1;
 /** The NOTIFY channel of committed appends; the payload is the stream id. */
 export const APPENDED_CHANNEL = 'podium_appended';
 
@@ -44,7 +46,8 @@ export class PostgresStorage {
     pool.on('error', () => undefined); // an idle client's error; the next query reports it
     try {
       if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, '')}"`);
-      await pool.query(schema);
+      // Several processes may start at once: one creates the tables, the others wait for it.
+      await pool.query(`BEGIN; SELECT pg_advisory_xact_lock(${SCHEMA_LOCK}); ${schema} COMMIT;`);
     } catch (error) {
       await pool.end();
       throw new Error(`PostgreSQL at ${redactUrl(connectionString)} is not usable: ${(error as Error).message}`);
