@@ -1,4 +1,4 @@
-import type { Presence, ScreenInfo } from '../shared/protocol';
+import { REGISTRY_MAX_AUDIENCE, type Presence, type RegistryUpdate, type ScreenInfo } from '../shared/protocol';
 import { DelegateLocations } from '../shared/roles';
 
 /** The screens connected to this process, per run, as the operator's registry shows them. */
@@ -27,6 +27,22 @@ export class ScreenRegistry {
 
   list(runId: string): ScreenInfo[] {
     return [...(this.byRun.get(runId)?.values() ?? [])].sort((a, b) => a.connectedAt - b.connectedAt);
+  }
+
+  /**
+   * What the console gets: every non-audience screen, and the audience as counts plus a bounded
+   * list (those that have not rendered the last reveal first).
+   */
+  forConsole(runId: string, lastRevealCueId: string | null): RegistryUpdate {
+    const all = this.list(runId);
+    const audience = all.filter((s) => s.role === 'audience');
+    const rendered = (s: ScreenInfo) => lastRevealCueId === null || s.renderedCueId === lastRevealCueId;
+    const listedAudience = [...audience.filter((s) => !rendered(s)), ...audience.filter(rendered)].slice(0, REGISTRY_MAX_AUDIENCE);
+    return {
+      screens: [...all.filter((s) => s.role !== 'audience'), ...listedAudience],
+      presence: this.presence(runId),
+      audience: { total: audience.length, renderedLastReveal: audience.filter(rendered).length, listed: listedAudience.length },
+    };
   }
 
   /** Delegates present per organization, in the hall and remote. */

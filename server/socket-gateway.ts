@@ -58,6 +58,7 @@ const HelloSchema = z.object({
   location: z.enum(DelegateLocations).optional(),
   offsetMs: z.number().finite().optional(),
   rttMs: z.number().finite().min(0).optional(),
+  nudgeMs: z.int().min(0).max(10 * 60_000).optional(),
 });
 const RenderedSchema = z.object({ seq: z.int().min(0), cueId: z.string().min(1).max(200) });
 const ScreenRequestSchema = z.object({
@@ -255,7 +256,7 @@ export class SocketGateway {
   }
 
   private screenInfo(id: string, role: ScreenRole, name: string | undefined, channel: string): ScreenInfo {
-    return { id, role, name: name ?? `${role} ${id.slice(0, 4)}`, channel, rttMs: null, offsetMs: null, renderedCueId: null, renderedSeq: 0, connectedAt: this.options.now() };
+    return { id, role, name: name ?? `${role} ${id.slice(0, 4)}`, channel, rttMs: null, offsetMs: null, renderedCueId: null, renderedSeq: 0, nudgeMs: 0, connectedAt: this.options.now() };
   }
 
   /** A screen in a replay room: the room's state now, then what the room plays. */
@@ -273,6 +274,10 @@ export class SocketGateway {
     // Joining and catching up happen in one tick: no event can fall between the two.
     void socket.join([screensRoom(run), channelRoom(run, info.channel), roleRoom(run, info.role)]);
     socket.emit('channel', run.current.channels[info.channel]!);
+    if (info.organizationId) {
+      const organization = run.definition.organizations?.find((o) => o.id === info.organizationId);
+      socket.emit('delegation', { id: info.organizationId, name: organization?.name ?? null });
+    }
     this.catchUpScreen(socket, lastSeq);
 
     socket.on('sync', (request) => {
@@ -286,9 +291,10 @@ export class SocketGateway {
     socket.on('hello', (report) => {
       const parsed = HelloSchema.safeParse(report);
       if (!parsed.success) return;
-      const { name, location, offsetMs, rttMs } = parsed.data;
+      const { name, location, offsetMs, rttMs, nudgeMs } = parsed.data;
       this.registry.update(run.runId, socket.id, {
         ...(name ? { name } : {}),
+        ...(nudgeMs !== undefined ? { nudgeMs } : {}),
         ...(location && info.role === 'delegate' ? { location } : {}),
         ...(offsetMs !== undefined ? { offsetMs: Math.round(offsetMs) } : {}),
         ...(rttMs !== undefined ? { rttMs: Math.round(rttMs) } : {}),
@@ -340,7 +346,7 @@ export class SocketGateway {
     void socket.join(operatorsRoom(run));
     socket.emit('snapshot', run.operatorView());
     socket.emit('screens', this.counts(run));
-    socket.emit('registry', { screens: this.registry.list(run.runId), presence: this.registry.presence(run.runId) });
+    socket.emit('registry', this.registry.forConsole(run.runId, run.current.lastRevealCueId));
     socket.emit('attendance', this.attendance.of(run.runId));
     socket.on('sync', () => socket.emit('snapshot', run.operatorView()));
     socket.on('command', (command, ack) => {
@@ -389,7 +395,10 @@ export class SocketGateway {
     const screen = this.io.of('/').sockets.get(screenId) as ScreenSocket | undefined;
     if (!screen || screen.data.run !== run) return { ok: false, error: podiumError(ErrorCodes.notFound, 'That screen is no longer connected.') };
     if (channel !== undefined && !run.current.channels[channel]) return { ok: false, error: podiumError(ErrorCodes.notFound, `There is no channel "${channel}".`) };
-    if (name) this.registry.update(run.runId, screenId, { name });
+    if (name) {
+      this.registry.update(run.runId, screenId, { name });
+      screen.emit('renamed', name);
+    }
     if (channel !== undefined && channel !== screen.data.info.channel) {
       void screen.leave(channelRoom(run, screen.data.info.channel));
       this.registry.update(run.runId, screenId, { channel });
@@ -413,7 +422,7 @@ export class SocketGateway {
         this.notifyTimers.delete(run.runId);
         const operators = this.operators.to(operatorsRoom(run));
         operators.emit('screens', this.counts(run));
-        operators.emit('registry', { screens: this.registry.list(run.runId), presence: this.registry.presence(run.runId) });
+        operators.emit('registry', this.registry.forConsole(run.runId, run.current.lastRevealCueId));
       }, NOTIFY_EVERY_MS),
     );
   }

@@ -4,6 +4,7 @@ import type { OperatorView } from './projection';
 import type { Channel } from './channels';
 import type { ReactionCounts, ReactionKind } from './reactions';
 import type { DelegateLocation, ScreenRole } from './roles';
+import type { Text } from './text';
 import type { CeremonyState } from './state';
 
 /**
@@ -52,6 +53,8 @@ export interface ScreenInfo {
   /** The last reveal this screen has actually put on screen. */
   renderedCueId: string | null;
   renderedSeq: number;
+  /** The viewer's own extra delay ("I am watching the stream"), on top of the channel's. */
+  nudgeMs: number;
   connectedAt: number;
   organizationId?: string;
   location?: DelegateLocation;
@@ -59,6 +62,18 @@ export interface ScreenInfo {
 
 /** Delegates connected per organization id. */
 export type Presence = Record<string, Record<DelegateLocation, number>>;
+
+/**
+ * The registry as the console gets it: every stage, overlay and delegate screen, and the audience
+ * as counts plus at most REGISTRY_MAX_AUDIENCE of its screens (those that have not rendered the
+ * last reveal first), so that thousands of phones do not make every update thousands of rows.
+ */
+export interface RegistryUpdate {
+  screens: ScreenInfo[];
+  presence: Presence;
+  audience: { total: number; renderedLastReveal: number; listed: number };
+}
+export const REGISTRY_MAX_AUDIENCE = 100;
 
 export interface AttendanceSample {
   at: number;
@@ -95,6 +110,10 @@ export interface ServerToScreenEvents {
   /** The operator sends this screen to another view. */
   navigate: (request: { view: 'audience' | 'stage' | 'overlay' }) => void;
   reload: () => void;
+  /** The operator renamed this screen: keep the name for the next connection. */
+  renamed: (name: string) => void;
+  /** To a delegate screen only: the organization it stands for. */
+  delegation: (organization: { id: string; name: Text | null }) => void;
 }
 
 export interface ScreenToServerEvents {
@@ -103,7 +122,7 @@ export interface ScreenToServerEvents {
   /** One clock-sync round trip: the screen's clock in, the server's clock back. */
   clock: (sentAt: number, ack: (serverTime: number) => void) => void;
   /** The screen's own report: its name, where a delegate watches from, its clock estimate. */
-  hello: (report: { name?: string; location?: DelegateLocation; offsetMs?: number; rttMs?: number }) => void;
+  hello: (report: { name?: string; location?: DelegateLocation; offsetMs?: number; rttMs?: number; nudgeMs?: number }) => void;
   /** A reveal is on screen now. */
   rendered: (report: { seq: number; cueId: string }) => void;
   react: (kind: ReactionKind) => void;
@@ -113,7 +132,7 @@ export interface ServerToOperatorEvents {
   snapshot: (view: OperatorView) => void;
   event: (event: CeremonyEvent) => void;
   screens: (counts: ScreenCounts) => void;
-  registry: (update: { screens: ScreenInfo[]; presence: Presence }) => void;
+  registry: (update: RegistryUpdate) => void;
   attendance: (samples: AttendanceSample[]) => void;
   reactions: (update: ReactionUpdate & { byCue: Record<string, ReactionCounts> }) => void;
   failure: (error: PodiumError) => void;

@@ -13,7 +13,7 @@ const reveal: LastReveal = { cueId: 'g2g/place-4', seq: 9, showAt: T };
 const channels = { ...defaultChannels, stream: { ...defaultChannels.stream!, delayMs: 20_000 } };
 
 function info(id: string, extra: Partial<ScreenInfo> = {}): ScreenInfo {
-  return { id, role: 'audience', name: '', channel: 'hall', rttMs: 42, offsetMs: -130, renderedCueId: null, renderedSeq: 0, connectedAt: T - 60_000, ...extra };
+  return { id, role: 'audience', name: '', channel: 'hall', rttMs: 42, offsetMs: -130, renderedCueId: null, renderedSeq: 0, nudgeMs: 0, connectedAt: T - 60_000, ...extra };
 }
 
 const screens: ScreenInfo[] = [

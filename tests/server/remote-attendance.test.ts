@@ -103,13 +103,14 @@ describe('registry, delegates and remote control', () => {
     const hallScreen = screen(t, { name: 'Hall left', channel: 'hall' }, 'stage');
     const phone = screen(t, { channel: 'video' });
     await vi.waitFor(() => expect(hallScreen.state && phone.state).toBeTruthy());
-    hallScreen.socket.emit('hello', { offsetMs: 12.4, rttMs: 33 });
+    hallScreen.socket.emit('hello', { offsetMs: 12.4, rttMs: 33, nudgeMs: 2_000 });
     await goTo(t, token, [...TO_FIRST_REVEAL, 'g2g/place-4']);
     await vi.waitFor(() => expect(hallScreen.state!.lastRevealCueId).toBe('g2g/place-4'));
     hallScreen.socket.emit('rendered', { seq: hallScreen.state!.seq, cueId: 'g2g/place-4' });
     await vi.waitFor(() => {
       const entry = op.registry!.screens.find((s) => s.name === 'Hall left')!;
-      expect(entry).toMatchObject({ role: 'stage', channel: 'hall', offsetMs: 12, rttMs: 33, renderedCueId: 'g2g/place-4' });
+      expect(entry).toMatchObject({ role: 'stage', channel: 'hall', offsetMs: 12, rttMs: 33, nudgeMs: 2_000, renderedCueId: 'g2g/place-4' });
+      expect(op.registry!.audience).toEqual({ total: 1, renderedLastReveal: 0, listed: 1 });
       expect(op.registry!.screens.find((s) => s.id === phone.socket.id)).toMatchObject({ channel: 'video', renderedCueId: null });
     });
   });
@@ -126,9 +127,12 @@ describe('registry, delegates and remote control', () => {
 
     const op = operator(t, token);
     const inHall = screen(t, { delegate: { organizationId: 'ecommerce-development-center', key, location: 'hall' } }, 'delegate');
+    const delegation = new Promise((resolve) => inHall.socket.once('delegation', resolve));
     const remote = screen(t, { delegate: { organizationId: 'ecommerce-development-center', key, location: 'remote' } }, 'delegate');
     await vi.waitFor(() => expect(inHall.state && remote.state).toBeTruthy());
     await vi.waitFor(() => expect(op.registry?.presence['ecommerce-development-center']).toEqual({ hall: 1, remote: 1 }));
+    // The delegate learns its own organization's name; no other screen does.
+    expect(await delegation).toEqual({ id: 'ecommerce-development-center', name: { fa: 'مرکز توسعه تجارت الکترونیکی', en: 'E-Commerce Development Center' } });
     remote.socket.emit('hello', { location: 'hall' });
     await vi.waitFor(() => expect(op.registry?.presence['ecommerce-development-center']).toEqual({ hall: 2, remote: 0 }));
 
@@ -146,12 +150,36 @@ describe('registry, delegates and remote control', () => {
     const channels: string[] = [];
     s.socket.on('channel', (c) => channels.push(c.id));
     const reloaded = new Promise<void>((resolve) => s.socket.once('reload', () => resolve()));
+    const renamed = new Promise<string>((resolve) => s.socket.once('renamed', resolve));
     const result = await op.socket.timeout(2000).emitWithAck('screen', { screenId: s.socket.id!, name: 'Stream PC', channel: 'stream', reload: true });
     expect(result).toEqual({ ok: true });
     await reloaded;
+    expect(await renamed).toBe('Stream PC');
     await vi.waitFor(() => expect(op.registry!.screens[0]).toMatchObject({ name: 'Stream PC', channel: 'stream' }));
     expect(channels).toEqual(['stream']);
     expect(await op.socket.timeout(2000).emitWithAck('screen', { screenId: 'gone', reload: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('a registry of thousands of phones', () => {
+  it('lists every stage screen, and the audience as counts plus at most 100 phones, those behind first', async () => {
+    const t = await server();
+    const token = await login(t.url);
+    const op = operator(t, token);
+    const stage = screen(t, { name: 'Big screen' }, 'stage');
+    const phones = Array.from({ length: 130 }, () => screen(t));
+    await vi.waitFor(() => expect(stage.state && phones.every((p) => p.state)).toBeTruthy(), { timeout: 20_000 });
+    await goTo(t, token, [...TO_FIRST_REVEAL, 'g2g/place-4']);
+    await vi.waitFor(() => expect(phones.every((p) => p.state!.lastRevealCueId === 'g2g/place-4')).toBe(true), { timeout: 20_000 });
+    for (const p of phones.slice(0, 125)) p.socket.emit('rendered', { seq: p.state!.seq, cueId: 'g2g/place-4' });
+    await vi.waitFor(() => {
+      expect(op.registry!.audience).toEqual({ total: 130, renderedLastReveal: 125, listed: 100 });
+      expect(op.registry!.screens.filter((s) => s.role === 'audience')).toHaveLength(100);
+      expect(op.registry!.screens.some((s) => s.name === 'Big screen')).toBe(true);
+      // The five phones that have not shown the reveal are listed first.
+      const behind = new Set(phones.slice(125).map((p) => p.socket.id));
+      expect(op.registry!.screens.filter((s) => s.role === 'audience').slice(0, 5).every((s) => behind.has(s.id))).toBe(true);
+    }, { timeout: 10_000 });
   });
 });
 
