@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CeremonyDefinition } from '../shared/ceremony';
 import { formatProblems, parseCeremony } from '../shared/validation';
-import { LIVE_RUN_ID, parseRunId, rehearsalRunId, streamIdOf, type RunSummary } from '../shared/runs';
+import type { CeremonyEvent } from '../shared/events';
+import type { RunFile } from '../shared/run-file';
+import { LIVE_RUN_ID, parseRunId, runIdOf, streamIdOf, type RunRef, type RunSummary } from '../shared/runs';
 import { withStandIns } from '../shared/stand-ins';
 import { CeremonyRun, type EventListener, type RunOptions } from './ceremony-run';
-import { SeqConflictError } from './storage/event-log';
+import { SeqConflictError, type NewEvent } from './storage/event-log';
 import type { CeremonyStore, EventLog } from './storage/event-log';
 
 /** The public list entry of a ceremony: nothing from its results. */
@@ -29,6 +31,12 @@ export function readCeremonyFolder(dir: string): CeremonyDefinition[] {
       if (!parsed.ok) throw new Error(`${file} is not a valid ceremony:\n${formatProblems(parsed.problems)}`);
       return parsed.value;
     });
+}
+
+/** An event of a recorded run, to be numbered again by the log. */
+function unnumbered(event: CeremonyEvent): NewEvent {
+  const { seq: _seq, ...rest } = event;
+  return rest as NewEvent;
 }
 
 /** The ceremonies this server knows, and their runs, opened on first use. */
@@ -70,13 +78,14 @@ export class Ceremonies {
     const definition = await this.store.get(ceremonyId);
     if (!definition) return null;
     let runDefinition = definition;
-    if (ref.kind === 'rehearsal') {
+    if (ref.kind !== 'live') {
       const first = (await this.log.read(streamId, 0))[0];
-      if (first?.type !== 'rehearsal_started') return null;
-      if (!first.realResults) runDefinition = withStandIns(definition);
+      if (!first) return null;
+      if (first.type === 'rehearsal_started' && !first.realResults) runDefinition = withStandIns(definition);
     }
     if (this.runs.has(streamId)) return this.runs.get(streamId)!;
-    const opening = CeremonyRun.open(streamId, runDefinition, this.log, this.runOptions).then((run) => {
+    const options = { ...this.runOptions, readOnly: ref.kind === 'import' };
+    const opening = CeremonyRun.open(streamId, runDefinition, this.log, options).then((run) => {
       run.onEvents(this.onEvents(run));
       return run;
     });
@@ -88,30 +97,45 @@ export class Ceremonies {
   /** Starts a new rehearsal run (the old ones are kept); null when there is no such ceremony. */
   async startRehearsal(ceremonyId: string, options: { realResults: boolean; actor: string; now: number; commandId: string }): Promise<string | null> {
     if (!(await this.store.get(ceremonyId))) return null;
-    for (let number = (await this.rehearsalCount(ceremonyId)) + 1; ; number++) {
-      const event = { type: 'rehearsal_started' as const, realResults: options.realResults, at: options.now, showAt: options.now, commandId: options.commandId, actor: options.actor };
+    const event = { type: 'rehearsal_started' as const, realResults: options.realResults, at: options.now, showAt: options.now, commandId: options.commandId, actor: options.actor };
+    return this.appendNewRun(ceremonyId, 'rehearsal', [event]);
+  }
+
+  /** Keeps a checked run file as a new, read-only run (`import-N`) that can be replayed. */
+  async importRun(ceremonyId: string, file: RunFile): Promise<string> {
+    return this.appendNewRun(ceremonyId, 'import', file.events.map(unnumbered));
+  }
+
+  /** The live run, every rehearsal and every imported run, newest last. */
+  async listRuns(ceremonyId: string): Promise<RunSummary[]> {
+    const refs: RunRef[] = [{ kind: 'live' }];
+    for (const kind of ['rehearsal', 'import'] as const) {
+      const count = await this.numberedRuns(ceremonyId, kind);
+      for (let number = 1; number <= count; number++) refs.push({ kind, number });
+    }
+    const runs = await Promise.all(refs.map((ref) => this.run(ceremonyId, runIdOf(ref))));
+    return runs.flatMap((run, i) => {
+      if (!run) return [];
+      const { run: kind, seq, startedAt, endedAt } = run.current;
+      return [{ runId: runIdOf(refs[i]!), kind: kind.kind, imported: refs[i]!.kind === 'import', realResults: kind.realResults, seq, startedAt, endedAt }];
+    });
+  }
+
+  /** Appends the first events of the next free rehearsal or import number; returns its run id. */
+  private async appendNewRun(ceremonyId: string, kind: 'rehearsal' | 'import', events: readonly NewEvent[]): Promise<string> {
+    for (let number = (await this.numberedRuns(ceremonyId, kind)) + 1; ; number++) {
       try {
-        await this.log.append(streamIdOf(ceremonyId, { kind: 'rehearsal', number }), 0, [event]);
-        return rehearsalRunId(number);
+        await this.log.append(streamIdOf(ceremonyId, { kind, number }), 0, events);
+        return runIdOf({ kind, number });
       } catch (error) {
         if (!(error instanceof SeqConflictError)) throw error; // another process took that number
       }
     }
   }
 
-  /** The live run and every rehearsal, newest last. */
-  async listRuns(ceremonyId: string): Promise<RunSummary[]> {
-    const count = await this.rehearsalCount(ceremonyId);
-    const ids = [LIVE_RUN_ID, ...Array.from({ length: count }, (_, i) => rehearsalRunId(i + 1))];
-    const runs = await Promise.all(ids.map((id) => this.run(ceremonyId, id)));
-    return runs.flatMap((run, i) =>
-      run ? [{ runId: ids[i]!, kind: run.current.run.kind, realResults: run.current.run.realResults, seq: run.current.seq, startedAt: run.current.startedAt, endedAt: run.current.endedAt }] : [],
-    );
-  }
-
-  private async rehearsalCount(ceremonyId: string): Promise<number> {
+  private async numberedRuns(ceremonyId: string, kind: 'rehearsal' | 'import'): Promise<number> {
     let count = 0;
-    while ((await this.log.lastSeq(streamIdOf(ceremonyId, { kind: 'rehearsal', number: count + 1 }))) > 0) count++;
+    while ((await this.log.lastSeq(streamIdOf(ceremonyId, { kind, number: count + 1 }))) > 0) count++;
     return count;
   }
 

@@ -28,6 +28,8 @@ export type EventOrigin = 'local' | 'remote';
 export interface RunOptions {
   /** How long after a decision every screen shows it: time for the event to reach them all. */
   revealLeadMs: number;
+  /** A record (an imported run): replayed, never changed. */
+  readOnly?: boolean;
 }
 
 /** Receives committed events, to send them to screens. */
@@ -118,6 +120,7 @@ export class CeremonyRun {
     }
     const command = parsed.data;
     const commandId = command.commandId ?? context.fallbackCommandId;
+    if (this.options.readOnly) return { ok: false, error: podiumError(ErrorCodes.conflict, 'This run was imported from a file: it can be replayed, not changed.') };
 
     const applied = this.events.filter((e) => e.commandId === commandId);
     if (applied.length > 0) return { ok: true, seq: applied.at(-1)!.seq, events: applied };

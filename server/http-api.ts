@@ -217,13 +217,14 @@ export function createApi(options: ApiOptions): express.Router {
   /**
    * A run's events, without who sent them: what a replay plays. Anyone may have a finished live
    * run and a stand-in rehearsal; a live run still under way (a delayed channel must not be
-   * spoiled) and a rehearsal with the real results only an operator.
+   * spoiled), a rehearsal with the real results and an imported run only an operator.
    */
   api.get('/ceremonies/:id/runs/:runId/events', async (req, res) => {
     const run = await ceremonies.run(String(req.params.id), String(req.params.runId));
     if (!run) return sendError(res, podiumError(ErrorCodes.unknownRun, `Ceremony "${String(req.params.id)}" has no run "${String(req.params.runId)}".`));
     const state = run.current;
-    const open = state.run.kind === 'live' ? state.endedAt !== null : !state.run.realResults;
+    const imported = String(req.params.runId).startsWith('import-');
+    const open = !imported && (state.run.kind === 'live' ? state.endedAt !== null : !state.run.realResults);
     if (!open && !actorOf(req)) return sendError(res, podiumError(ErrorCodes.unauthorized, 'This run can be replayed by anyone once it has ended; until then only by an operator.'));
     res.set('Cache-Control', 'no-store').json({ ceremony: state.ceremony, cues: state.cues, events: (run.eventsAfter(0) ?? []).map(toPublicEvent) });
   });

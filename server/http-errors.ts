@@ -7,6 +7,7 @@ const statusByCode: Record<ErrorCode, number> = {
   [ErrorCodes.invalidCommand]: 400,
   [ErrorCodes.invalidMessage]: 400,
   [ErrorCodes.invalidCeremony]: 400,
+  [ErrorCodes.invalidRunFile]: 400,
   [ErrorCodes.confirmationRequired]: 400,
   [ErrorCodes.unknownCeremony]: 404,
   [ErrorCodes.unknownRun]: 404,

@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { z } from 'zod';
 import { ErrorCodes, podiumError } from '../shared/errors';
 import { REPLAY_SPEEDS } from '../shared/replay';
+import { parseRunFile } from '../shared/run-file';
 import { RUN_ID_PATTERN } from '../shared/runs';
 import { tokenFromHeaders, type OperatorAuth } from './auth';
 import type { Ceremonies } from './ceremonies';
@@ -9,6 +10,8 @@ import { baseUrl, screenLinks } from './http-api';
 import { sendError } from './http-errors';
 import type { ReplayRooms } from './replay-rooms';
 
+/** A run file of some thousands of events. */
+const RUN_FILE_LIMIT = '32mb';
 const OpenSchema = z.object({ runId: z.string().regex(RUN_ID_PATTERN) }).strict();
 const ActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('play') }).strict(),
@@ -19,7 +22,7 @@ const ActionSchema = z.discriminatedUnion('action', [
 ]);
 
 /**
- * Replay rooms (operator only): play a recorded run, live or rehearsal, to a room of screens
+ * Recorded runs: import a run file; replay rooms (operator only) play a recorded run to a room of screens
  * (`?run=replay-1` on any screen link) at its original timing, 0.5× to 8×, paused, stepped cue by
  * cue, scrubbed.
  */
@@ -36,7 +39,22 @@ export function createReplayApi(options: { ceremonies: Ceremonies; replays: Repl
     return room;
   };
 
-  api.post('/ceremonies/:id/replays', requireOperator, async (req, res) => {
+  const json = express.json({ limit: '1mb' });
+
+  /** Imports a recorded run (a run file from `GET …/run.json`) as a read-only run to replay. */
+  api.post('/ceremonies/:id/runs', requireOperator, express.json({ limit: RUN_FILE_LIMIT }), async (req, res) => {
+    const id = String(req.params.id);
+    const definition = (await ceremonies.live(id))?.definition;
+    if (!definition) return sendError(res, podiumError(ErrorCodes.unknownCeremony, `There is no ceremony "${id}".`));
+    const parsed = parseRunFile(req.body, definition);
+    if (!parsed.ok) {
+      return sendError(res, { ...podiumError(ErrorCodes.invalidRunFile, `The run file was refused, nothing was imported: ${parsed.problem.path}: ${parsed.problem.message}`), problems: [parsed.problem] });
+    }
+    const runId = await ceremonies.importRun(id, parsed.value);
+    res.status(201).json({ runId, events: parsed.value.events.length });
+  });
+
+  api.post('/ceremonies/:id/replays', requireOperator, json, async (req, res) => {
     const parsed = OpenSchema.safeParse(req.body);
     if (!parsed.success) return sendError(res, podiumError(ErrorCodes.invalidMessage, 'Send { "runId": "live" } or { "runId": "rehearsal-1" }.'));
     const id = String(req.params.id);
@@ -55,7 +73,7 @@ export function createReplayApi(options: { ceremonies: Ceremonies; replays: Repl
     if (room) res.json(room.status());
   });
 
-  api.post('/ceremonies/:id/replays/:replayId', requireOperator, (req, res) => {
+  api.post('/ceremonies/:id/replays/:replayId', requireOperator, json, (req, res) => {
     const room = roomOf(req, res);
     if (!room) return;
     const parsed = ActionSchema.safeParse(req.body);

@@ -5,6 +5,7 @@ export const ErrorCodes = {
   invalidCommand: 'invalid_command',
   invalidMessage: 'invalid_message',
   invalidCeremony: 'invalid_ceremony',
+  invalidRunFile: 'invalid_run_file',
   cueMismatch: 'cue_mismatch',
   onHold: 'on_hold',
   notOnHold: 'not_on_hold',

@@ -8,7 +8,7 @@ import { startPodium, type PodiumServer } from '../../server/app';
 import { configFromEnv } from '../../server/config';
 import type { CeremonyEvent, PublicEvent } from '../../shared/events';
 import type { OperatorView } from '../../shared/projection';
-import type { CommandResult, OperatorToServerEvents, ScreenAuth, Presence, ScreenInfo, ServerToOperatorEvents, ServerToScreenEvents, ScreenToServerEvents } from '../../shared/protocol';
+import type { CommandResult, OperatorToServerEvents, ScreenAuth, RegistryUpdate, ServerToOperatorEvents, ServerToScreenEvents, ScreenToServerEvents } from '../../shared/protocol';
 import type { ScreenRole } from '../../shared/roles';
 import { evolve, type CeremonyState } from '../../shared/state';
 
@@ -121,7 +121,7 @@ export class TestOperator {
   readonly socket: Socket<ServerToOperatorEvents, OperatorToServerEvents>;
   view: OperatorView | null = null;
   readonly events: CeremonyEvent[] = [];
-  registry: { screens: ScreenInfo[]; presence: Presence } | null = null;
+  registry: RegistryUpdate | null = null;
 
   constructor(url: string, ceremonyId: string, token: string) {
     this.socket = io(`${url}/operator`, { transports: ['websocket'], forceNew: true, auth: { ceremonyId, token } });

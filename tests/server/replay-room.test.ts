@@ -79,3 +79,40 @@ describe('replay rooms on real screens', () => {
     }
   });
 });
+
+describe('importing a recorded run', () => {
+  let t: TestServer | undefined;
+  afterEach(async () => {
+    await t?.stop();
+    t = undefined;
+  });
+
+  it('keeps a run file as a read-only run to replay; a corrupt one is refused at its first problem and changes nothing', async () => {
+    t = await startTestServer();
+    const token = await login(t.url);
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    for (const cue of buildCues(seedCeremony())) await postCommand(t.url, token, 'egov-award-1399', { type: 'go', expectedCue: cue.id });
+    const file = (await (await fetch(`${t.url}/api/ceremonies/egov-award-1399/run.json`, { headers })).json()) as { events: { seq: number }[] };
+    expect(file.events).toHaveLength(10);
+
+    const gap = structuredClone(file);
+    gap.events.splice(4, 1);
+    const refused = await fetch(`${t.url}/api/ceremonies/egov-award-1399/runs`, { method: 'POST', headers, body: JSON.stringify(gap) });
+    expect(refused.status).toBe(400);
+    const error = ((await refused.json()) as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe('invalid_run_file');
+    expect(error.message).toContain('events[4].seq: expected seq 5, got 6');
+    const runs = async () => ((await (await fetch(`${t!.url}/api/ceremonies/egov-award-1399/runs`, { headers })).json()) as { runId: string; imported: boolean }[]);
+    expect((await runs()).map((r) => r.runId)).toEqual(['live']);
+
+    const imported = await fetch(`${t.url}/api/ceremonies/egov-award-1399/runs`, { method: 'POST', headers, body: JSON.stringify(file) });
+    expect(imported.status).toBe(201);
+    expect(await imported.json()).toEqual({ runId: 'import-1', events: 10 });
+    expect((await runs()).find((r) => r.runId === 'import-1')).toMatchObject({ imported: true, kind: 'live' });
+    const change = await fetch(`${t.url}/api/ceremonies/egov-award-1399/commands?run=import-1`, { method: 'POST', headers, body: JSON.stringify({ type: 'announce', text: { en: 'no' } }) });
+    expect(((await change.json()) as { error: { code: string } }).error.code).toBe('conflict');
+    expect((await fetch(`${t.url}/api/ceremonies/egov-award-1399/runs/import-1/events`)).status).toBe(401);
+    const room = await fetch(`${t.url}/api/ceremonies/egov-award-1399/replays`, { method: 'POST', headers, body: JSON.stringify({ runId: 'import-1' }) });
+    expect(((await room.json()) as { length: number }).length).toBe(10);
+  });
+});
