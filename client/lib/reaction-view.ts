@@ -1,9 +1,9 @@
 import type { ReactionKind } from '../../shared/reactions';
 import type { MessageKey } from './i18n';
 
-/** How each reaction looks and is named; the emoji is decoration, the label is what is read out. */
-export const reactionLooks: Record<ReactionKind, { emoji: string; label: MessageKey }> = {
-  applause: { emoji: '👏', label: 'reactApplause' },
-  heart: { emoji: '❤️', label: 'reactHeart' },
-  wow: { emoji: '😮', label: 'reactWow' },
+/** How each reaction is named (what is read out); ReactionIcon draws it. */
+export const reactionLooks: Record<ReactionKind, { label: MessageKey }> = {
+  applause: { label: 'reactApplause' },
+  heart: { label: 'reactHeart' },
+  wow: { label: 'reactWow' },
 };
