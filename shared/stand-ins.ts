@@ -2,13 +2,15 @@ import type { Category, CeremonyDefinition, Recipient } from './ceremony';
 import { textValues, type Language, type Text } from './text';
 
 /**
- * Stand-in recipients for rehearsals: the same ceremony, with every recipient's name and entry
- * replaced by a placeholder in the same script and of about the same length, so the screens'
- * layout is rehearsed without the winners.
+ * Stand-in recipients for rehearsals: the same ceremony, with every recipient replaced by a
+ * placeholder in the same script, so the screens' layout is rehearsed without the winners.
  *
- * A placeholder depends only on the ceremony id, the recipient's position in the definition, and
- * the name's length blurred by up to ±15%: never on the name itself, or someone holding the list
- * of participants could compute each one's placeholder and read the winners off a rehearsal.
+ * Nothing of a stand-in tells one recipient from another: every placeholder of a category has the
+ * category's average name length (and an entry of the average entry length when any recipient
+ * has one), the category's most common recipient type, and no score; the winners of a nominees
+ * category are stand-ins for its first nominees. So the copy is the same whoever is at which
+ * place: someone holding the list of candidates cannot match placeholders to them. What a
+ * stand-in rehearsal does show is the shape: how many places, ties, mentions and winners.
  */
 
 const syllables: Record<Language, readonly string[]> = {
@@ -53,14 +55,40 @@ interface Context {
   real: string[];
 }
 
-function standInText(text: Text, ctx: Context, position: string): Text {
+/** What every stand-in of a category looks like: lengths and type shared by all its recipients. */
+interface Shape {
+  type: Recipient['type'];
+  name: Partial<Record<Language, number>>;
+  entry: Partial<Record<Language, number>> | null;
+}
+
+function averageLengths(texts: readonly (Text | undefined)[]): Partial<Record<Language, number>> {
+  const out: Partial<Record<Language, number>> = {};
+  for (const lang of ['fa', 'en'] as const) {
+    const lengths = texts.map((t) => t?.[lang]?.length).filter((n): n is number => n !== undefined);
+    if (lengths.length > 0) out[lang] = Math.round(lengths.reduce((a, b) => a + b, 0) / lengths.length);
+  }
+  return out;
+}
+
+function shapeOf(recipients: readonly Recipient[]): Shape {
+  const people = recipients.filter((r) => r.type === 'person').length;
+  const entries = recipients.filter((r) => r.entry).map((r) => r.entry);
+  return {
+    type: people * 2 > recipients.length ? 'person' : 'organization',
+    name: averageLengths(recipients.map((r) => r.name)),
+    entry: entries.length > 0 ? averageLengths(entries) : null,
+  };
+}
+
+function standInText(lengths: Partial<Record<Language, number>>, ctx: Context, position: string): Text {
   const out: Text = {};
   for (const lang of ['fa', 'en'] as const) {
-    const original = text[lang];
-    if (original === undefined) continue;
+    const length = lengths[lang];
+    if (length === undefined) continue;
     let candidate = '';
     for (let attempt = 0; attempt < 100; attempt++) {
-      candidate = placeholder(original.length, lang, `${ctx.ceremonyId}/${position}/${lang}/${attempt}`);
+      candidate = placeholder(length, lang, `${ctx.ceremonyId}/${position}/${lang}/${attempt}`);
       const lower = candidate.toLowerCase();
       // A very short real text (an initial, "AI") would be in most candidates: only equality counts for it.
       if (!ctx.real.some((r) => (r.length >= 3 ? lower.includes(r) : lower === r))) break;
@@ -70,24 +98,29 @@ function standInText(text: Text, ctx: Context, position: string): Text {
   return out;
 }
 
-function standInRecipient(recipient: Recipient, ctx: Context, position: string): Recipient {
-  // organizationId is dropped: an organization's id names it as well as its name does.
+function standInRecipient(shape: Shape, ctx: Context, position: string): Recipient {
+  // No organizationId: an organization's id names it as well as its name does.
   return {
-    type: recipient.type,
-    name: standInText(recipient.name, ctx, `${position}/name`),
-    ...(recipient.entry ? { entry: standInText(recipient.entry, ctx, `${position}/entry`) } : {}),
+    type: shape.type,
+    name: standInText(shape.name, ctx, `${position}/name`),
+    ...(shape.entry ? { entry: standInText(shape.entry, ctx, `${position}/entry`) } : {}),
   };
 }
 
 function standInCategory(category: Category, ctx: Context): Category {
   const at = (part: string, i: number) => `${category.id}/${part}/${i}`;
-  const mentions = category.mentions?.map((m, i) => ({ ...m, recipient: standInRecipient(m.recipient, ctx, at('mentions', i)) }));
+  const all = [...(category.mentions ?? []).map((m) => m.recipient), ...(category.kind === 'ranked' ? category.results.map((r) => r.recipient) : category.nominees.map((n) => n.recipient))];
+  const shape = shapeOf(all);
+  const mentions = category.mentions?.map((_, i) => ({ recipient: standInRecipient(shape, ctx, at('mentions', i)) }));
   const withMentions = mentions ? { mentions } : {};
   if (category.kind === 'ranked') {
-    return { ...category, ...withMentions, results: category.results.map((r, i) => ({ ...r, recipient: standInRecipient(r.recipient, ctx, at('results', i)) })) };
+    // Places (and ties) stay in order; who is at which place, and every score, is gone.
+    const places = category.results.map((r) => r.place).sort((a, b) => a - b);
+    return { ...category, ...withMentions, results: places.map((place, i) => ({ place, recipient: standInRecipient(shape, ctx, at('results', i)) })) };
   }
-  // Winners keep their nominee ids, which now point at stand-ins.
-  return { ...category, ...withMentions, nominees: category.nominees.map((n, i) => ({ ...n, recipient: standInRecipient(n.recipient, ctx, at('nominees', i)) })) };
+  const nominees = category.nominees.map((n, i) => ({ id: n.id, recipient: standInRecipient(shape, ctx, at('nominees', i)) }));
+  // As many winners as the real ones, but always the first nominees: the real winners stay unknown.
+  return { ...category, ...withMentions, nominees, winners: nominees.slice(0, category.winners.length).map((n) => n.id) };
 }
 
 /** Every real recipient text of a definition: names and entries of results, mentions, nominees, and organization names. */
