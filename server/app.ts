@@ -83,7 +83,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   app.use((_req, res) => sendError(res, podiumError(ErrorCodes.notFound, 'Not found.')));
   // Bad JSON and other request errors: a clear code, never a stack trace.
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
-    if (error.type === 'entity.parse.failed') return sendError(res, podiumError(ErrorCodes.invalidMessage, 'The request body is not valid JSON.'));
+    if (error.type === 'entity.parse.failed') return sendError(res, podiumError(ErrorCodes.invalidMessage, 'The request body must be a JSON object.'));
     if (error.type === 'entity.too.large') return sendError(res, podiumError(ErrorCodes.invalidMessage, 'The request body is too large.'));
     logger.error({ err: error }, 'request failed');
     sendError(res, podiumError(ErrorCodes.internal, 'The server could not handle this request.'));

@@ -75,6 +75,18 @@ export class OperatorAuth {
     return secretsEqual(key, this.delegateKey(ceremonyId, organizationId));
   }
 
+  /**
+   * The key in the screen links of a rehearsal, an imported run or a replay room: run ids are
+   * easy to guess, so a screen of any run but the live one must bring its key.
+   */
+  runKey(ceremonyId: string, runId: string): string {
+    return this.sign(`run:${ceremonyId}:${runId}`).slice(0, 22);
+  }
+
+  verifyRunKey(ceremonyId: string, runId: string, key: unknown): boolean {
+    return typeof key === 'string' && secretsEqual(key, this.runKey(ceremonyId, runId));
+  }
+
   private sign(payload: string): string {
     return createHmac('sha256', this.signingKey).update(payload).digest('base64url');
   }
@@ -82,8 +94,8 @@ export class OperatorAuth {
 
 /** The token of a request: `Authorization: Bearer …` first, then the session cookie. */
 export function tokenFromHeaders(headers: { authorization?: string | undefined; cookie?: string | undefined }): string | undefined {
-  const auth = headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length).trim();
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '');
+  if (match) return match[1];
   return readCookie(headers.cookie, SESSION_COOKIE);
 }
 

@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
+import { z } from 'zod';
 import { ErrorCodes, podiumError } from '../shared/errors';
 import { toPublicEvent } from '../shared/events';
 import { LIVE_RUN_ID } from '../shared/runs';
@@ -24,6 +25,7 @@ export interface ApiOptions {
 }
 
 const LOGIN_ATTEMPTS_PER_MINUTE = 10;
+const RehearsalSchema = z.object({ realResults: z.boolean().optional(), confirm: z.boolean().optional() }).strict();
 
 /** The audience projection as the REST API shows it (docs/api.md). */
 export function audienceState(state: CeremonyState) {
@@ -60,14 +62,15 @@ export function baseUrl(req: Request, publicUrl: string | undefined): string {
   return (publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/\/$/, '');
 }
 
-export function screenLinks(base: string, ceremonyId: string, runId: string = LIVE_RUN_ID) {
+/** The links of each kind of screen; a run other than the live one carries its key. */
+export function screenLinks(base: string, ceremonyId: string, run: { runId: string; key: string } | null = null) {
   const id = encodeURIComponent(ceremonyId);
-  const run = runId === LIVE_RUN_ID ? '' : `?run=${runId}`;
+  const query = run ? `?run=${run.runId}&key=${run.key}` : '';
   return {
-    audience: `${base}/c/${id}${run}`,
-    stage: `${base}/stage/${id}${run}`,
-    overlay: `${base}/overlay/${id}${run}`,
-    operator: `${base}/operator?ceremony=${id}${run ? `&run=${runId}` : ''}`,
+    audience: `${base}/c/${id}${query}`,
+    stage: `${base}/stage/${id}${query}`,
+    overlay: `${base}/overlay/${id}${query}`,
+    operator: `${base}/operator?ceremony=${id}${run ? `&run=${run.runId}` : ''}`,
   };
 }
 
@@ -81,10 +84,17 @@ export function createApi(options: ApiOptions): express.Router {
     if (actorOf(req)) return next();
     sendError(res, podiumError(ErrorCodes.unauthorized, 'This needs an operator session: POST /api/session, then send Authorization: Bearer <token>.'));
   };
-  /** The run a request names (`?run=`, the live run by default), or an error sent. */
+  /**
+   * The run a request names (`?run=`, the live run by default), or an error sent. Any run but the
+   * live one needs its key (`?key=`) or an operator token.
+   */
   const liveRun = async (req: Request, res: Response): Promise<CeremonyRun | null> => {
     const id = String(req.params.id);
     const runId = typeof req.query.run === 'string' ? req.query.run : LIVE_RUN_ID;
+    if (runId !== LIVE_RUN_ID && !actorOf(req) && !auth.verifyRunKey(id, runId, req.query.key)) {
+      sendError(res, podiumError(ErrorCodes.unauthorized, `Run "${runId}" needs its key (the key= of its links) or an operator session.`));
+      return null;
+    }
     const run = await ceremonies.run(id, runId);
     if (run) return run;
     if (runId !== LIVE_RUN_ID && (await ceremonies.live(id))) sendError(res, podiumError(ErrorCodes.unknownRun, `Ceremony "${id}" has no run "${runId}".`));
@@ -92,6 +102,7 @@ export function createApi(options: ApiOptions): express.Router {
     return null;
   };
   const runIdOf = (req: Request) => (typeof req.query.run === 'string' ? req.query.run : LIVE_RUN_ID);
+  const linksOf = (req: Request, id: string, runId: string) => screenLinks(baseUrl(req, options.publicUrl), id, runId === LIVE_RUN_ID ? null : { runId, key: auth.runKey(id, runId) });
 
   api.get('/ceremonies', async (_req, res) => {
     res.json(await ceremonies.list());
@@ -106,7 +117,7 @@ export function createApi(options: ApiOptions): express.Router {
 
   api.get('/ceremonies/:id/links', async (req, res) => {
     if (!(await liveRun(req, res))) return;
-    res.json(screenLinks(baseUrl(req, options.publicUrl), String(req.params.id), runIdOf(req)));
+    res.json(linksOf(req, String(req.params.id), runIdOf(req)));
   });
 
   /** A QR code of the audience link, or of `?url=` when it is a link to this server. */
@@ -117,7 +128,7 @@ export function createApi(options: ApiOptions): express.Router {
     if (asked !== undefined && !asked.startsWith(`${base}/`)) {
       return sendError(res, podiumError(ErrorCodes.invalidMessage, `url must be a link to this server (${base}/…).`));
     }
-    const svg = await QRCode.toString(asked ?? screenLinks(base, String(req.params.id), runIdOf(req)).audience, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+    const svg = await QRCode.toString(asked ?? linksOf(req, String(req.params.id), runIdOf(req)).audience, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
     res.type('image/svg+xml').send(svg);
   });
 
@@ -141,6 +152,7 @@ export function createApi(options: ApiOptions): express.Router {
     const now = options.now();
     const attempts = loginAttempts.get(ip);
     const recent = attempts && now - attempts.since < 60_000 ? attempts : { count: 0, since: now };
+    if (loginAttempts.size > 10_000) for (const [key, a] of loginAttempts) if (now - a.since >= 60_000) loginAttempts.delete(key);
     if (recent.count >= LOGIN_ATTEMPTS_PER_MINUTE) return sendError(res, podiumError(ErrorCodes.rateLimited, 'Too many attempts; wait a minute and try again.'));
     loginAttempts.set(ip, { ...recent, count: recent.count + 1 });
     if (!auth.checkPasscode((req.body as { passcode?: unknown } | undefined)?.passcode)) {
@@ -198,15 +210,16 @@ export function createApi(options: ApiOptions): express.Router {
    * `realResults: true` is chosen and confirmed with `confirm: true`.
    */
   api.post('/ceremonies/:id/rehearsals', requireOperator, async (req, res) => {
-    const body = (req.body ?? {}) as { realResults?: unknown; confirm?: unknown };
-    const realResults = body.realResults === true;
-    if (realResults && body.confirm !== true) {
+    const parsed = RehearsalSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return sendError(res, podiumError(ErrorCodes.invalidMessage, 'Send {} for stand-ins, or {"realResults": true, "confirm": true}.'));
+    const realResults = parsed.data.realResults === true;
+    if (realResults && parsed.data.confirm !== true) {
       return sendError(res, podiumError(ErrorCodes.confirmationRequired, 'Rehearsing with the real results needs "confirm": true: every rehearsal screen will show the winners.'));
     }
     const runId = await ceremonies.startRehearsal(String(req.params.id), { realResults, actor: actorOf(req)!, now: options.now(), commandId: options.newId() });
     if (!runId) return sendError(res, podiumError(ErrorCodes.unknownCeremony, `There is no ceremony "${String(req.params.id)}".`));
     logger.info({ ceremonyId: String(req.params.id), runId, realResults }, 'rehearsal started');
-    res.status(201).json({ runId, realResults, links: screenLinks(baseUrl(req, options.publicUrl), String(req.params.id), runId) });
+    res.status(201).json({ runId, realResults, links: linksOf(req, String(req.params.id), runId) });
   });
 
   api.get('/ceremonies/:id/runs', requireOperator, async (req, res) => {
@@ -215,17 +228,23 @@ export function createApi(options: ApiOptions): express.Router {
   });
 
   /**
-   * A run's events, without who sent them: what a replay plays. Anyone may have a finished live
-   * run and a stand-in rehearsal; a live run still under way (a delayed channel must not be
-   * spoiled), a rehearsal with the real results and an imported run only an operator.
+   * A run's events, without who sent them: what a "watch again" replay plays. The live run's are
+   * anyone's once it has ended and its most delayed channel has shown the end too (so no delayed
+   * viewer is spoiled); any other run's need its key; an operator may have any run's at any time.
    */
   api.get('/ceremonies/:id/runs/:runId/events', async (req, res) => {
-    const run = await ceremonies.run(String(req.params.id), String(req.params.runId));
-    if (!run) return sendError(res, podiumError(ErrorCodes.unknownRun, `Ceremony "${String(req.params.id)}" has no run "${String(req.params.runId)}".`));
+    const id = String(req.params.id);
+    const runId = String(req.params.runId);
+    if (!(await ceremonies.live(id))) return sendError(res, podiumError(ErrorCodes.unknownCeremony, `There is no ceremony "${id}".`));
+    const run = await ceremonies.run(id, runId);
+    if (!run) return sendError(res, podiumError(ErrorCodes.unknownRun, `Ceremony "${id}" has no run "${runId}".`));
     const state = run.current;
-    const imported = String(req.params.runId).startsWith('import-');
-    const open = !imported && (state.run.kind === 'live' ? state.endedAt !== null : !state.run.realResults);
-    if (!open && !actorOf(req)) return sendError(res, podiumError(ErrorCodes.unauthorized, 'This run can be replayed by anyone once it has ended; until then only by an operator.'));
+    const longestDelay = Math.max(0, ...Object.values(state.channels).map((c) => c.delayMs));
+    const open = runId === LIVE_RUN_ID ? state.endedAt !== null && options.now() >= state.endedAt + longestDelay : auth.verifyRunKey(id, runId, req.query.key);
+    if (!open && !actorOf(req)) {
+      const why = runId === LIVE_RUN_ID ? 'The live run can be replayed by anyone once it has ended on every channel.' : `Run "${runId}" needs its key (the key= of its links).`;
+      return sendError(res, podiumError(ErrorCodes.unauthorized, `${why} An operator may replay it at any time.`));
+    }
     res.set('Cache-Control', 'no-store').json({ ceremony: state.ceremony, cues: state.cues, events: (run.eventsAfter(0) ?? []).map(toPublicEvent) });
   });
 

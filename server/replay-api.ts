@@ -61,7 +61,7 @@ export function createReplayApi(options: { ceremonies: Ceremonies; replays: Repl
     const source = await ceremonies.run(id, parsed.data.runId);
     if (!source) return sendError(res, podiumError(ErrorCodes.unknownRun, `Ceremony "${id}" has no run "${parsed.data.runId}".`));
     const room = await replays.open(id, parsed.data.runId, source);
-    res.status(201).json({ ...room.status(), links: screenLinks(baseUrl(req, options.publicUrl), id, room.replayId) });
+    res.status(201).json({ ...room.status(), links: screenLinks(baseUrl(req, options.publicUrl), id, { runId: room.replayId, key: auth.runKey(id, room.replayId) }) });
   });
 
   api.get('/ceremonies/:id/replays', requireOperator, (req, res) => {

@@ -38,6 +38,7 @@ const RunId = z.string().regex(RUN_ID_PATTERN).default(LIVE_RUN_ID);
 const ScreenAuthSchema = z.object({
   ceremonyId: z.string().min(1).max(100),
   runId: z.string().regex(SCREEN_RUN_ID_PATTERN).default(LIVE_RUN_ID),
+  runKey: z.string().max(100).optional(),
   role: z.enum(ScreenRoles).default('audience'),
   lastSeq: z.int().min(0).optional(),
   channel: z.string().regex(CHANNEL_ID_PATTERN).optional().catch(undefined),
@@ -236,7 +237,11 @@ export class SocketGateway {
   private async admitScreen(socket: ScreenSocket): Promise<void> {
     const auth = ScreenAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) throw refusal(ErrorCodes.invalidMessage, 'auth must be { ceremonyId, runId?, role?, lastSeq?, channel?, name?, delegate? }.');
-    const replayRun = REPLAY_ID_PATTERN.test(auth.data.runId);
+    const { ceremonyId, runId } = auth.data;
+    if (runId !== LIVE_RUN_ID && !this.options.auth.verifyRunKey(ceremonyId, runId, auth.data.runKey)) {
+      throw refusal(ErrorCodes.unauthorized, `Run "${runId}" needs the key from its screen links.`);
+    }
+    const replayRun = REPLAY_ID_PATTERN.test(runId);
     const run = await this.openRun(auth.data.ceremonyId, replayRun ? LIVE_RUN_ID : auth.data.runId);
     if (replayRun) {
       const room = this.replays.get(auth.data.ceremonyId, auth.data.runId);

@@ -15,8 +15,10 @@ import type { CeremonyState } from './state';
 /** `auth` of a public screen on the default namespace. */
 export interface ScreenAuth {
   ceremonyId: string;
-  /** `live` (the default) or a rehearsal, e.g. `rehearsal-2`. */
+  /** `live` (the default), a rehearsal (`rehearsal-2`), an imported run or a replay room (`replay-1`). */
   runId?: string;
+  /** The key from the run's screen links; every run but the live one needs it. */
+  runKey?: string;
   role?: ScreenRole;
   /** The last seq the screen applied: the server sends only what came after it. */
   lastSeq?: number;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildCues } from '../../shared/cues';
 import { realRecipientTexts } from '../../shared/stand-ins';
 import { seedCeremony } from '../helpers/ceremony-harness';
-import { getState, login, startTestServer, TestScreen, type TestServer } from '../helpers/server-harness';
+import { connected, getState, login, startTestServer, TestScreen, type TestServer } from '../helpers/server-harness';
 
 const SEED = 'egov-award-1399';
 const realTexts = realRecipientTexts(seedCeremony()).map((t) => JSON.stringify(t));
@@ -18,8 +18,8 @@ async function server(dataDir?: string): Promise<TestServer> {
   open.push(t);
   return t;
 }
-function screen(t: TestServer, runId?: string) {
-  const s = new TestScreen(t.url, SEED, 'audience', runId ? { runId } : {});
+function screen(t: TestServer, run?: { runId: string; runKey: string }) {
+  const s = new TestScreen(t.url, SEED, 'audience', run ?? {});
   sockets.push(s);
   return s;
 }
@@ -44,10 +44,14 @@ describe('rehearsal runs', () => {
     const token = await login(t.url);
     const started = await api(t, token, 'POST', `/api/ceremonies/${SEED}/rehearsals`, {});
     expect(started).toMatchObject({ status: 201, body: { runId: 'rehearsal-1', realResults: false } });
-    expect(started.body.links.stage).toBe(`${t.url}/stage/${SEED}?run=rehearsal-1`);
+    const stageLink = new URL(started.body.links.stage);
+    expect(stageLink.pathname).toBe(`/stage/${SEED}`);
+    expect(stageLink.searchParams.get('run')).toBe('rehearsal-1');
+    const runKey = stageLink.searchParams.get('key')!;
+    expect(runKey).toMatch(/^[\w-]{22}$/);
 
     const live = screen(t);
-    const rehearsal = screen(t, 'rehearsal-1');
+    const rehearsal = screen(t, { runId: 'rehearsal-1', runKey });
     await vi.waitFor(() => expect(live.state && rehearsal.state).toBeTruthy());
     expect(rehearsal.state!.run).toEqual({ kind: 'rehearsal', realResults: false });
     expect(live.state!.run.kind).toBe('live');
@@ -63,6 +67,22 @@ describe('rehearsal runs', () => {
     expect((await getState(t.url, SEED)).seq).toBe(0);
     const operatorView = await api(t, token, 'GET', `/api/ceremonies/${SEED}/state?run=rehearsal-1`);
     for (const text of realTexts) expect(JSON.stringify(operatorView.body)).not.toContain(text);
+  });
+
+  it('[S13] a rehearsal is reached only with its key: a guessed run id is refused on every path', async () => {
+    const t = await server();
+    const token = await login(t.url);
+    const started = await api(t, token, 'POST', `/api/ceremonies/${SEED}/rehearsals`, { realResults: true, confirm: true });
+    const key = new URL(started.body.links.audience).searchParams.get('key')!;
+    expect((await api(t, null, 'GET', `/api/ceremonies/${SEED}/state?run=rehearsal-1`)).status).toBe(401);
+    expect((await api(t, null, 'GET', `/api/ceremonies/${SEED}/state?run=rehearsal-1&key=wrong`)).status).toBe(401);
+    expect((await api(t, null, 'GET', `/api/ceremonies/${SEED}/state?run=rehearsal-1&key=${key}`)).status).toBe(200);
+    expect((await api(t, null, 'GET', `/api/ceremonies/${SEED}/runs/rehearsal-1/events`)).status).toBe(401);
+    expect((await api(t, null, 'GET', `/api/ceremonies/${SEED}/runs/rehearsal-1/events?key=${key}`)).status).toBe(200);
+    const guessed = new TestScreen(t.url, SEED, 'audience', { runId: 'rehearsal-1' });
+    sockets.push(guessed);
+    await expect(connected(guessed.socket)).rejects.toThrow('unauthorized');
+    expect(guessed.frames.join('')).not.toContain('سازمان اداری و استخدامی کشور');
   });
 
   it('[S13] the real results load into a rehearsal only when chosen and confirmed', async () => {
@@ -99,7 +119,7 @@ describe('rehearsal runs', () => {
     expect((await api(second, token, 'GET', `/api/ceremonies/${SEED}/state?run=rehearsal-9`)).body.error.code).toBe('unknown_run');
   });
 
-  it('replays: anyone may have the events of a finished live run or a stand-in rehearsal; an unfinished live run only an operator', async () => {
+  it('replays: anyone may have the events of a finished live run; an unfinished one only an operator', async () => {
     const t = await server();
     const token = await login(t.url);
     expect((await api(t, null, 'GET', `/api/ceremonies/${SEED}/runs/live/events`)).status).toBe(401);
@@ -108,8 +128,5 @@ describe('rehearsal runs', () => {
     expect(events.status).toBe(200);
     expect(events.body.events).toHaveLength(10);
     expect(events.body.events[0]).not.toHaveProperty('actor');
-    await api(t, token, 'POST', `/api/ceremonies/${SEED}/rehearsals`, { realResults: true, confirm: true });
-    expect((await api(t, null, 'GET', `/api/ceremonies/${SEED}/runs/rehearsal-1/events`)).status).toBe(401);
-    expect((await api(t, token, 'GET', `/api/ceremonies/${SEED}/runs/rehearsal-1/events`)).status).toBe(200);
   });
 });

@@ -60,9 +60,9 @@ describe('replay rooms on real screens', () => {
     expect(opened.status).toBe(201);
     const status = (await opened.json()) as { replayId: string; length: number; links: { stage: string } };
     expect(status).toMatchObject({ replayId: 'replay-1', length: 10 });
-    expect(status.links.stage).toBe(`${t.url}/stage/egov-award-1399?run=replay-1`);
-
-    const s = new TestScreen(t.url, 'egov-award-1399', 'stage', { runId: 'replay-1' });
+    const link = new URL(status.links.stage);
+    expect(link.searchParams.get('run')).toBe('replay-1');
+    const s = new TestScreen(t.url, 'egov-award-1399', 'stage', { runId: 'replay-1', runKey: link.searchParams.get('key')! });
     try {
       await vi.waitFor(() => expect(s.state?.seq).toBe(0));
       const control = (body: object) => fetch(`${t!.url}/api/ceremonies/egov-award-1399/replays/replay-1`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
