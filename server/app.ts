@@ -18,7 +18,7 @@ import { ScaleOut } from './scale-out/scale-out';
 import { openStorage } from './storage/open-storage';
 
 /** The client routes that serve the single-page app. */
-const APP_ROUTES = ['/', '/c/:id', '/stage/:id', '/overlay/:id', '/operator', '/results/:id', '/certificates/:id', '/d/:id/:organizationId'];
+const APP_ROUTES = ['/', '/c/:id', '/stage/:id', '/overlay/:id', '/operator', '/results/:id', '/certificates/:id', '/d/:id/:organizationId', '/replay/:id'];
 
 const securityHeaders = (_req: Request, res: Response, next: NextFunction) => {
   res.set({

@@ -1,4 +1,8 @@
 import type { CertificatesExport } from '../../shared/certificates';
+import type { Cue, PublicCeremony } from '../../shared/cues';
+import type { PublicEvent } from '../../shared/events';
+import type { ReplayMark } from '../../shared/replay';
+import { LIVE_RUN_ID, type RunSummary } from '../../shared/runs';
 import type { PodiumError } from '../../shared/errors';
 import type { ResultsExport } from '../../shared/results-export';
 import type { Text } from '../../shared/text';
@@ -25,6 +29,53 @@ export interface DelegateLink {
   organizationId: string;
   name: Text | null;
   link: string;
+}
+
+/** A rehearsal just started: POST /api/ceremonies/:id/rehearsals. */
+export interface StartedRehearsal {
+  runId: string;
+  realResults: boolean;
+  links: CeremonyLinks;
+}
+
+/** A replay room as the server reports it (GET/POST /api/ceremonies/:id/replays/:replayId). */
+export interface ReplayRoomStatus {
+  replayId: string;
+  sourceRunId: string;
+  index: number;
+  length: number;
+  playing: boolean;
+  speed: number;
+  elapsedMs: number;
+  durationMs: number;
+  marks: ReplayMark[];
+  /** Only in the answer that opened the room. */
+  links?: CeremonyLinks;
+}
+
+export type ReplayAction =
+  | { action: 'play' }
+  | { action: 'pause' }
+  | { action: 'speed'; speed: number }
+  | { action: 'seek'; index: number }
+  | { action: 'step'; direction: 'next' | 'previous' };
+
+/** A recorded run's public events, for a replay in the browser. */
+export interface RunEvents {
+  ceremony: PublicCeremony;
+  cues: Cue[];
+  events: PublicEvent[];
+}
+
+/** Where the console's archive panel points: public pages and exports, and the operator's. */
+export interface ArchiveLinks {
+  results: string;
+  certificates: string;
+  resultsCsv: string;
+  resultsJson: string;
+  asRunCsv: string;
+  definitionJson: string;
+  runJson: string;
 }
 
 /** A refused or failed request, with the server's stable code when it sent one. */
@@ -54,14 +105,59 @@ export class PodiumApi {
     return this.#json('/api/ceremonies');
   }
 
-  links(ceremonyId: string): Promise<CeremonyLinks> {
-    return this.#json(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/links`);
+  /** The screens' links of a run (the live run by default); a screen of another run passes its key. */
+  links(ceremonyId: string, runId: string = LIVE_RUN_ID, key?: string): Promise<CeremonyLinks> {
+    return this.#json(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/links${runQuery(runId, key)}`);
   }
 
-  /** A QR code of the audience link, or of `url` (a link to this server). */
-  qrCodeUrl(ceremonyId: string, url?: string): string {
+  /** A QR code of a run's audience link, or of `url` (a link to this server). */
+  qrCodeUrl(ceremonyId: string, url?: string, runId: string = LIVE_RUN_ID, key?: string): string {
     const path = `/api/ceremonies/${encodeURIComponent(ceremonyId)}/qr.svg`;
-    return url ? `${path}?url=${encodeURIComponent(url)}` : path;
+    return url ? `${path}?url=${encodeURIComponent(url)}` : `${path}${runQuery(runId, key)}`;
+  }
+
+  /** The live run and every rehearsal; needs an operator session. */
+  runs(ceremonyId: string): Promise<RunSummary[]> {
+    return this.#json(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/runs`);
+  }
+
+  /** Starts a rehearsal: on stand-ins, or on the real results when `realResults` (sent confirmed). */
+  startRehearsal(ceremonyId: string, options: { realResults: boolean }): Promise<StartedRehearsal> {
+    const body = options.realResults ? { realResults: true, confirm: true } : {};
+    return this.#post(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/rehearsals`, body);
+  }
+
+  /** A run's public events; anyone once the live run has ended, else an operator. */
+  runEvents(ceremonyId: string, runId: string): Promise<RunEvents> {
+    return this.#json(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/runs/${encodeURIComponent(runId)}/events`);
+  }
+
+  /** Opens a replay room playing a recorded run; needs an operator session. */
+  openReplay(ceremonyId: string, runId: string): Promise<ReplayRoomStatus> {
+    return this.#post(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/replays`, { runId });
+  }
+
+  replayStatus(ceremonyId: string, replayId: string): Promise<ReplayRoomStatus> {
+    return this.#json(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/replays/${encodeURIComponent(replayId)}`);
+  }
+
+  controlReplay(ceremonyId: string, replayId: string, action: ReplayAction): Promise<ReplayRoomStatus> {
+    return this.#post(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/replays/${encodeURIComponent(replayId)}`, action);
+  }
+
+  /** The archive's pages and exports; the operator ones work with the session cookie. */
+  archiveLinks(ceremonyId: string): ArchiveLinks {
+    const id = encodeURIComponent(ceremonyId);
+    const base = `/api/ceremonies/${id}`;
+    return {
+      results: `/results/${id}`,
+      certificates: `/certificates/${id}`,
+      resultsCsv: `${base}/results.csv`,
+      resultsJson: `${base}/results.json`,
+      asRunCsv: `${base}/as-run.csv`,
+      definitionJson: `${base}/definition.json`,
+      runJson: `${base}/run.json`,
+    };
   }
 
   /** The delegate link of each participating organization; needs an operator session. */
@@ -98,6 +194,10 @@ export class PodiumApi {
     await this.#json('/api/session', { method: 'DELETE' });
   }
 
+  #post<T>(path: string, body: unknown): Promise<T> {
+    return this.#json(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  }
+
   async #json<T>(path: string, init: RequestInit = {}): Promise<T> {
     const response = await this.#fetch(path, { credentials: 'same-origin', ...init, headers: { accept: 'application/json', ...init.headers } });
     const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
@@ -107,4 +207,9 @@ export class PodiumApi {
     }
     return body as T;
   }
+}
+
+function runQuery(runId: string, key?: string): string {
+  if (runId === LIVE_RUN_ID) return '';
+  return `?run=${encodeURIComponent(runId)}${key ? `&key=${encodeURIComponent(key)}` : ''}`;
 }

@@ -19,6 +19,11 @@ export class ResultsArchive {
     return this.#api.archiveUrls(this.ceremonyId);
   }
 
+  /** "Watch again": the live run replayed in the browser, once the ceremony has ended. */
+  get watchAgainUrl(): string {
+    return `/replay/${encodeURIComponent(this.ceremonyId)}`;
+  }
+
   async load(): Promise<void> {
     try {
       this.archive = await this.#api.results(this.ceremonyId);

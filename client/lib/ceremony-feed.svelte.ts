@@ -5,6 +5,7 @@ import type { PublicEvent } from '../../shared/events';
 import type { ReactionUpdate } from '../../shared/protocol';
 import type { DelegateLocation } from '../../shared/roles';
 import type { CeremonyState } from '../../shared/state';
+import type { Text } from '../../shared/text';
 import type { ConnectionStatus } from './connection-status';
 import { applyInOrder, type ApplyOutcome } from './sequence';
 
@@ -26,6 +27,14 @@ export class CeremonyFeed {
   reactions: ReactionUpdate | null = $state.raw(null);
   /** Where a delegate watches from; null on other screens. */
   location: DelegateLocation | null = $state(null);
+  /** The organization a delegate screen stands for, as the server says; null on other screens. */
+  organization: { id: string; name: Text | null } | null = $state.raw(null);
+  /** The run the screen shows: `live`, `rehearsal-N` or `replay-N` (a replay room). */
+  readonly runId: string;
+
+  constructor(runId: string = 'live') {
+    this.runId = runId;
+  }
 
   /** The seq a reconnect asks the server to continue from; undefined means "send a snapshot". */
   get lastSeq(): number | undefined {
@@ -75,5 +84,9 @@ export class CeremonyFeed {
 
   setLocation(location: DelegateLocation | null): void {
     this.location = location;
+  }
+
+  setOrganization(organization: { id: string; name: Text | null }): void {
+    this.organization = organization;
   }
 }

@@ -9,14 +9,14 @@ import type {
   CommandResult,
   OperatorAuth,
   OperatorToServerEvents,
-  Presence,
   ReactionUpdate,
+  RegistryUpdate,
   ScreenCounts,
-  ScreenInfo,
   ScreenRequest,
   ServerToOperatorEvents,
 } from '../../shared/protocol';
 import type { ReactionCounts } from '../../shared/reactions';
+import { LIVE_RUN_ID } from '../../shared/runs';
 import { ConnectionStatuses, type ConnectionStatus } from './connection-status';
 import type { SocketFactory } from './screen-connection';
 import { failureFromConnectError } from './socket-errors';
@@ -28,7 +28,7 @@ export interface OperatorHandlers {
   snapshot(view: OperatorView): void;
   event(event: CeremonyEvent): void;
   screens(counts: ScreenCounts): void;
-  registry(update: { screens: ScreenInfo[]; presence: Presence }): void;
+  registry(update: RegistryUpdate): void;
   attendance(samples: AttendanceSample[]): void;
   reactions(update: ReactionUpdate & { byCue: Record<string, ReactionCounts> }): void;
   failure(error: PodiumError): void;
@@ -39,6 +39,8 @@ export interface OperatorHandlers {
 
 export interface OperatorConnectionOptions {
   ceremonyId: string;
+  /** The run the console drives: `live` or `rehearsal-N`. */
+  runId?: string;
   /** Read on every (re)connect: the server sends only what came after it. */
   lastSeq: () => number | undefined;
   handlers: OperatorHandlers;
@@ -138,6 +140,7 @@ export class OperatorConnection {
 
   #auth(): OperatorAuth {
     const lastSeq = this.#options.lastSeq();
-    return { ceremonyId: this.#options.ceremonyId, ...(lastSeq !== undefined ? { lastSeq } : {}) };
+    const { ceremonyId, runId } = this.#options;
+    return { ceremonyId, ...(runId && runId !== LIVE_RUN_ID ? { runId } : {}), ...(lastSeq !== undefined ? { lastSeq } : {}) };
   }
 }

@@ -3,14 +3,17 @@ import type { Cue, RevealedEntry } from '../../shared/cues';
 import { ErrorCodes, type PodiumError } from '../../shared/errors';
 import type { CeremonyEvent } from '../../shared/events';
 import { AUDIT_LOG_LENGTH, type OperatorView } from '../../shared/projection';
-import type { AttendanceSample, Presence, ScreenCounts, ScreenInfo, ScreenRequest } from '../../shared/protocol';
+import type { AttendanceSample, Presence, RegistryUpdate, ScreenCounts, ScreenRequest } from '../../shared/protocol';
 import type { ReactionCounts } from '../../shared/reactions';
+import { LIVE_RUN_ID } from '../../shared/runs';
 import { nextCue, type CeremonyState } from '../../shared/state';
 import type { Text } from '../../shared/text';
-import { type CeremonyLinks, type CeremonySummary, type DelegateLink, type PodiumApi } from './api';
+import { type ArchiveLinks, type CeremonyLinks, type CeremonySummary, type DelegateLink, type PodiumApi } from './api';
 import { latestReveal, type Reveal } from './ceremony-view';
 import { ConnectionStatuses, type ConnectionStatus } from './connection-status';
 import { AckTimeoutError, OperatorConnection, type OperatorConnectionOptions } from './operator-connection';
+import { OperatorRuns } from './operator-runs.svelte';
+import { ReplayDesk } from './replay-desk.svelte';
 import { applyInOrder } from './sequence';
 
 export const OperatorPhases = {
@@ -32,8 +35,10 @@ export interface OperatorConsoleOptions {
   api: PodiumApi;
   /** From `?ceremony=`; else the first ceremony listed. */
   ceremonyId: string | null;
-  /** Called when the operator picks a ceremony, to keep the URL in step. */
-  onCeremonyChange?: (ceremonyId: string) => void;
+  /** From `?run=`: the live run unless a rehearsal is named. */
+  runId?: string;
+  /** Called when the operator picks a ceremony or a run, to keep the URL in step. */
+  onCeremonyChange?: (ceremonyId: string, runId: string) => void;
   createConnection?: (options: OperatorConnectionOptions) => OperatorConnection;
   newCommandId?: () => string;
 }
@@ -46,13 +51,15 @@ export class OperatorConsole {
   loadError: string | null = $state(null);
   ceremonies: CeremonySummary[] = $state.raw([]);
   ceremonyId: string | null = $state(null);
+  /** The run this console drives: `live`, or a rehearsal (`rehearsal-N`). */
+  runId: string = $state(LIVE_RUN_ID);
   view: OperatorView | null = $state.raw(null);
   screens: ScreenCounts | null = $state.raw(null);
   connection: ConnectionStatus = $state(ConnectionStatuses.connecting);
   refusal: Refusal | null = $state.raw(null);
   pending: CommandType | null = $state(null);
-  /** Every connected screen, and delegates present per organization. */
-  registry: { screens: ScreenInfo[]; presence: Presence } | null = $state.raw(null);
+  /** Every connected screen (the audience as counts and at most 100 phones), and delegates present. */
+  registry: RegistryUpdate | null = $state.raw(null);
   /** Connected audience over the ceremony, sampled by the server. */
   attendance: AttendanceSample[] = $state.raw([]);
   /** Reactions per reveal cue, and in all. */
@@ -68,14 +75,25 @@ export class OperatorConsole {
   readonly lastReveal: Reveal | null = $derived(this.state ? latestReveal(this.state) : null);
   readonly presence: Presence = $derived(this.registry?.presence ?? {});
   readonly canGo: boolean = $derived(!!this.state && !this.state.hold && this.next !== null && this.pending === null);
+  /** Not the live run: the console says so everywhere, so a GO here is never taken for a live one. */
+  readonly isRehearsal: boolean = $derived(this.runId !== LIVE_RUN_ID);
+
+  /** The ceremony's runs (live and rehearsals) and its replay room. */
+  readonly runs: OperatorRuns;
+  readonly replays: ReplayDesk;
 
   readonly #options: OperatorConsoleOptions;
   #connection: OperatorConnection | null = null;
+  /** The ceremony whose runs and replay room are loaded. */
+  #runsOf: string | null = null;
   #syncAskedAt: number | null = null;
 
   constructor(options: OperatorConsoleOptions) {
     this.#options = options;
     this.ceremonyId = options.ceremonyId;
+    this.runId = options.runId ?? LIVE_RUN_ID;
+    this.runs = new OperatorRuns(options.api, () => this.ceremonyId);
+    this.replays = new ReplayDesk(options.api, () => this.ceremonyId);
   }
 
   async start(): Promise<void> {
@@ -122,12 +140,33 @@ export class OperatorConsole {
     }
   }
 
+  /** Another ceremony: its live run (or, on first load, the run the URL named). */
   selectCeremony(ceremonyId: string): void {
     if (ceremonyId === this.ceremonyId && this.#connection) return;
+    if (this.#connection) this.runId = LIVE_RUN_ID;
     this.ceremonyId = ceremonyId;
-    this.#options.onCeremonyChange?.(ceremonyId);
-    this.#connect(ceremonyId);
+    this.#switch();
+  }
+
+  /** Drives another run of the ceremony: the live run or a rehearsal. */
+  selectRun(runId: string): void {
+    if (!this.ceremonyId || (runId === this.runId && this.#connection)) return;
+    this.runId = runId;
+    this.#switch();
+  }
+
+  #switch(): void {
+    const ceremonyId = this.ceremonyId;
+    if (!ceremonyId) return;
+    this.#options.onCeremonyChange?.(ceremonyId, this.runId);
+    this.#connect(ceremonyId, this.runId);
     void this.loadLinks();
+    if (this.#runsOf !== ceremonyId) {
+      this.#runsOf = ceremonyId;
+      this.runs.reset();
+      this.replays.reset();
+    }
+    void this.runs.load();
   }
 
   go(): Promise<void> {
@@ -176,23 +215,32 @@ export class OperatorConsole {
     }
   }
 
-  /** The audience, stage, overlay and delegate links of the chosen ceremony. */
+  /** The audience, stage, overlay links of the run driven; delegate links are the live run's. */
   async loadLinks(): Promise<void> {
-    const ceremonyId = this.ceremonyId;
+    const { ceremonyId, runId } = this;
     if (!ceremonyId) return;
     this.linksError = null;
+    const current = () => ceremonyId === this.ceremonyId && runId === this.runId;
     try {
-      const [links, delegates] = await Promise.all([this.#options.api.links(ceremonyId), this.#options.api.delegates(ceremonyId)]);
-      if (ceremonyId !== this.ceremonyId) return;
+      const [links, delegates] = await Promise.all([
+        this.#options.api.links(ceremonyId, runId),
+        runId === LIVE_RUN_ID ? this.#options.api.delegates(ceremonyId) : Promise.resolve(null),
+      ]);
+      if (!current()) return;
       this.links = links;
       this.delegates = delegates;
     } catch (error) {
-      if (ceremonyId === this.ceremonyId) this.linksError = error instanceof Error ? error.message : String(error);
+      if (current()) this.linksError = error instanceof Error ? error.message : String(error);
     }
   }
 
   qrCodeUrl(url: string): string | null {
     return this.ceremonyId ? this.#options.api.qrCodeUrl(this.ceremonyId, url) : null;
+  }
+
+  /** The results page, certificates and exports of the ceremony (always its live run). */
+  get archiveLinks(): ArchiveLinks | null {
+    return this.ceremonyId ? this.#options.api.archiveLinks(this.ceremonyId) : null;
   }
 
   previewOf(cue: Cue): RevealedEntry[] {
@@ -211,12 +259,19 @@ export class OperatorConsole {
       this.#fail(error);
       return;
     }
-    const chosen = this.ceremonies.find((c) => c.id === this.ceremonyId) ?? this.ceremonies[0];
+    const named = this.ceremonies.find((c) => c.id === this.ceremonyId);
+    const chosen = named ?? this.ceremonies[0];
+    // The run in the URL belongs to the ceremony in the URL only.
+    if (!named) this.runId = LIVE_RUN_ID;
     this.phase = OperatorPhases.ready;
-    if (chosen) this.selectCeremony(chosen.id);
+    if (chosen) {
+      this.stop();
+      this.ceremonyId = chosen.id;
+      this.#switch();
+    }
   }
 
-  #connect(ceremonyId: string): void {
+  #connect(ceremonyId: string, runId: string): void {
     this.stop();
     this.view = null;
     this.screens = null;
@@ -231,6 +286,7 @@ export class OperatorConsole {
     const create = this.#options.createConnection ?? ((o) => new OperatorConnection(o));
     this.#connection = create({
       ceremonyId,
+      runId,
       lastSeq: () => this.view?.state.seq,
       handlers: {
         snapshot: (view) => {

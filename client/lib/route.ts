@@ -1,10 +1,17 @@
 import { CHANNEL_ID_PATTERN } from '../../shared/channels';
+import { LIVE_RUN_ID, RUN_ID_PATTERN, SCREEN_RUN_ID_PATTERN } from '../../shared/runs';
 import { parseArchiveRoute, type ArchiveRoute } from './archive-route';
 
-/** What any public screen's URL may add: its channel (`?channel=`) and its name (`?name=`). */
+/**
+ * What any public screen's URL may add: its channel (`?channel=`), its name (`?name=`) and the run
+ * it shows (`?run=rehearsal-2`, `?run=replay-1`; null for the live run).
+ */
 export interface ScreenParams {
   channel: string | null;
   name: string | null;
+  run?: string | null;
+  /** The run's key from its links (`?key=`): every run but the live one needs it. */
+  key?: string | null;
 }
 
 /** Which screen a URL asks for. The server falls back to index.html for each of these paths. */
@@ -13,7 +20,9 @@ export type Route =
   | { page: 'delegate'; ceremonyId: string; organizationId: string; key: string; screen: ScreenParams }
   | { page: 'stage'; ceremonyId: string; screen: ScreenParams }
   | { page: 'overlay'; ceremonyId: string; background: string | null; screen: ScreenParams }
-  | { page: 'operator'; ceremonyId: string | null }
+  | { page: 'operator'; ceremonyId: string | null; runId: string }
+  /** "Watch again": a recorded run played in this browser (`?run=`, the live run by default). */
+  | { page: 'replay'; ceremonyId: string; runId: string }
   | ArchiveRoute
   | { page: 'not_found' };
 
@@ -21,13 +30,22 @@ export type ScreenView = 'audience' | 'stage' | 'overlay';
 
 const screenPath = /^\/(c|stage|overlay)\/([^/]+)\/?$/;
 const delegatePath = /^\/d\/([^/]+)\/([^/]+)\/?$/;
+const replayPath = /^\/replay\/([^/]+)\/?$/;
 export const MAX_SCREEN_NAME_LENGTH = 60;
 
 export function parseRoute(pathname: string, search: string): Route {
   const params = new URLSearchParams(search);
   const screen = screenParams(params);
   if (pathname === '/' || pathname === '') return { page: 'audience', ceremonyId: null, screen };
-  if (pathname === '/operator' || pathname === '/operator/') return { page: 'operator', ceremonyId: params.get('ceremony') || null };
+  if (pathname === '/operator' || pathname === '/operator/') {
+    const run = params.get('run') ?? '';
+    return { page: 'operator', ceremonyId: params.get('ceremony') || null, runId: RUN_ID_PATTERN.test(run) ? run : LIVE_RUN_ID };
+  }
+  const replay = replayPath.exec(pathname);
+  if (replay) {
+    const run = params.get('run') ?? '';
+    return { page: 'replay', ceremonyId: decode(replay[1]!), runId: RUN_ID_PATTERN.test(run) ? run : LIVE_RUN_ID };
+  }
   const delegate = delegatePath.exec(pathname);
   if (delegate) {
     return { page: 'delegate', ceremonyId: decode(delegate[1]!), organizationId: decode(delegate[2]!), key: params.get('k') ?? '', screen };
@@ -47,10 +65,12 @@ export function parseRoute(pathname: string, search: string): Route {
   }
 }
 
-/** Where the operator sends a screen: the view's path, keeping its channel and name. */
+/** Where the operator sends a screen: the view's path, keeping its run, channel and name. */
 export function screenUrl(view: ScreenView, ceremonyId: string, screen: ScreenParams): string {
   const prefix = view === 'audience' ? 'c' : view;
   const params = new URLSearchParams();
+  if (screen.run) params.set('run', screen.run);
+  if (screen.run && screen.key) params.set('key', screen.key);
   if (screen.channel) params.set('channel', screen.channel);
   if (screen.name) params.set('name', screen.name);
   const query = params.toString();
@@ -60,7 +80,15 @@ export function screenUrl(view: ScreenView, ceremonyId: string, screen: ScreenPa
 function screenParams(params: URLSearchParams): ScreenParams {
   const channel = params.get('channel')?.trim().toLowerCase() ?? '';
   const name = params.get('name')?.trim().slice(0, MAX_SCREEN_NAME_LENGTH) ?? '';
-  return { channel: CHANNEL_ID_PATTERN.test(channel) ? channel : null, name: name || null };
+  const run = params.get('run')?.trim() ?? '';
+  const key = params.get('key')?.trim().slice(0, 100) ?? '';
+  const other = SCREEN_RUN_ID_PATTERN.test(run) && run !== LIVE_RUN_ID;
+  return {
+    channel: CHANNEL_ID_PATTERN.test(channel) ? channel : null,
+    name: name || null,
+    run: other ? run : null,
+    ...(other && key ? { key } : {}),
+  };
 }
 
 function decode(segment: string): string {

@@ -20,6 +20,10 @@ export type SocketFactory<S> = (options: Partial<ManagerOptions & SocketOptions>
 export interface ScreenConnectionOptions {
   ceremonyId: string;
   role: ScreenRole;
+  /** `rehearsal-N` or `replay-N` from the link; the live run when absent. */
+  runId?: string;
+  /** The run's key from its link. */
+  runKey?: string;
   /** The channel from the URL; the server's `channel` message wins once it has spoken. */
   channel?: string;
   /** A name for the operator's registry. */
@@ -43,8 +47,8 @@ export interface ScreenConnectionOptions {
   onReload?: () => void;
   /** The server moved this screen to a channel (or changed its delay). */
   onChannel?: (channel: Channel) => void;
-  /** The viewer changed a preference worth remembering. */
-  onPreferences?: (preferences: { nudgeMs?: number; location?: DelegateLocation }) => void;
+  /** The viewer changed a preference worth remembering, or the operator renamed the screen. */
+  onPreferences?: (preferences: { nudgeMs?: number; location?: DelegateLocation; name?: string }) => void;
 }
 
 /** What the audience page may ask of its connection. */
@@ -75,6 +79,8 @@ export class ScreenConnection implements AudienceActions {
   #stopVisible: () => void = () => {};
   #channelId: string | undefined;
   #lastReactionAt = -Infinity;
+  /** The screen's name: from the link or remembered, then as the operator renamed it. */
+  #name: string | undefined;
   /** Whether this connection's hello has said the name: later ones must not undo an operator's rename. */
   #named = false;
   /** The seq a sync was last asked from: one request per gap, not one per event behind it. */
@@ -85,6 +91,7 @@ export class ScreenConnection implements AudienceActions {
     this.#options = options;
     this.#now = options.now ?? (() => Date.now());
     this.#channelId = options.channel;
+    this.#name = options.name;
   }
 
   connect(): void {
@@ -150,6 +157,14 @@ export class ScreenConnection implements AudienceActions {
     socket.on('reactions', (update) => feed.setReactions(update));
     socket.on('navigate', ({ view }) => options.onNavigate?.(view));
     socket.on('reload', () => options.onReload?.());
+    // The operator's name for this screen: kept for the next connection (and remembered), but
+    // not said again in this connection's hellos, where the server has it already.
+    socket.on('renamed', (name) => {
+      this.#name = name;
+      this.#named = true;
+      options.onPreferences?.({ name });
+    });
+    socket.on('delegation', (organization) => feed.setOrganization(organization));
     this.#socket = socket;
     this.#queue = queue;
     this.#clock = clock;
@@ -177,9 +192,12 @@ export class ScreenConnection implements AudienceActions {
   /** The viewer's own extra delay, e.g. "I am watching the stream": +N ms on top of the channel's. */
   setNudge(nudgeMs: number): void {
     const value = Math.max(0, Math.round(nudgeMs));
+    const changed = value !== this.#feed.nudgeMs;
     this.#feed.setNudge(value);
     this.#queue?.setNudge(value);
     this.#options.onPreferences?.({ nudgeMs: value });
+    // The registry judges "not shown yet" against the screen's whole delay, the viewer's included.
+    if (changed && this.#socket?.connected) this.#socket.emit('hello', this.#hello());
   }
 
   /** A delegate says where they watch from: the server counts them there. */
@@ -196,11 +214,14 @@ export class ScreenConnection implements AudienceActions {
     return Math.max(applied, this.#queue?.lastPendingSeq ?? 0);
   }
 
-  #auth(): ScreenAuth {
-    const { ceremonyId, role, name, delegate } = this.#options;
+  #auth(): ScreenAuth & { runKey?: string } {
+    const { ceremonyId, role, runId, runKey, delegate } = this.#options;
+    const name = this.#name;
     const lastSeq = this.#lastSeq;
     return {
       ceremonyId,
+      ...(runId ? { runId } : {}),
+      ...(runId && runKey ? { runKey } : {}),
       role,
       ...(lastSeq !== undefined ? { lastSeq } : {}),
       ...(this.#channelId ? { channel: this.#channelId } : {}),
@@ -210,13 +231,15 @@ export class ScreenConnection implements AudienceActions {
   }
 
   #hello(estimate: ClockEstimate | null = this.#feed.clock): Parameters<ScreenToServerEvents['hello']>[0] {
-    const { name, delegate } = this.#options;
+    const { delegate } = this.#options;
+    const name = this.#name;
     const sayName = !!name && !this.#named;
     this.#named = true;
     return {
       ...(sayName ? { name } : {}),
       ...(delegate ? { location: this.#feed.location ?? 'remote' } : {}),
       ...(estimate ? { offsetMs: estimate.offsetMs, rttMs: estimate.rttMs } : {}),
+      nudgeMs: this.#feed.nudgeMs,
     };
   }
 

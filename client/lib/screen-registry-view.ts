@@ -33,7 +33,8 @@ export function lastReveal(state: CeremonyState, recent: readonly CeremonyEvent[
 export function renderStatus(screen: ScreenInfo, reveal: LastReveal | null, channels: Record<string, Channel>, now: number): RenderStatus {
   if (!reveal) return 'none';
   if (screen.renderedCueId === reveal.cueId && screen.renderedSeq >= reveal.seq) return 'shown';
-  const due = reveal.showAt + (channels[screen.channel]?.delayMs ?? 0) + RENDER_GRACE_MS;
+  // A screen shows a reveal after its channel's delay and its viewer's own ("I am watching the stream").
+  const due = reveal.showAt + (channels[screen.channel]?.delayMs ?? 0) + (screen.nudgeMs ?? 0) + RENDER_GRACE_MS;
   return now < due ? 'waiting' : 'missed';
 }
 

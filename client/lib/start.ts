@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import { DEFAULT_CHANNEL_ID } from '../../shared/channels';
 import { Roles, type ScreenRole } from '../../shared/roles';
+import { LIVE_RUN_ID, REPLAY_ID_PATTERN } from '../../shared/runs';
 import type { PodiumApi } from './api';
 import { CeremonyFeed } from './ceremony-feed.svelte';
 import type { MessageKey } from './i18n';
@@ -28,14 +29,14 @@ export async function start(route: Route, { target, locale, api }: StartContext)
         route.ceremonyId ?? api.listCeremonies().then((list) => list[0]?.id ?? null),
       ]);
       if (!ceremonyId) return showMessage(target, locale, 'noCeremony');
-      const feed = new CeremonyFeed();
+      const feed = new CeremonyFeed(route.screen.run ?? LIVE_RUN_ID);
       const connection = openScreen(feed, { ceremonyId, role: Roles.audience, screen: route.screen });
       mount(AudiencePage, { target, props: { feed, locale, actions: connection, delegate: null } });
       return;
     }
     case 'delegate': {
       const { default: AudiencePage } = await import('../pages/AudiencePage.svelte');
-      const feed = new CeremonyFeed();
+      const feed = new CeremonyFeed(route.screen.run ?? LIVE_RUN_ID);
       const delegate = { organizationId: route.organizationId, key: route.key };
       const connection = openScreen(feed, { ceremonyId: route.ceremonyId, role: Roles.delegate, screen: route.screen, delegate });
       mount(AudiencePage, { target, props: { feed, locale, actions: connection, delegate: { organizationId: route.organizationId } } });
@@ -43,16 +44,22 @@ export async function start(route: Route, { target, locale, api }: StartContext)
     }
     case 'stage': {
       const [{ default: StagePage }, { AudienceLink }] = await Promise.all([import('../pages/StagePage.svelte'), import('./audience-link.svelte')]);
-      const feed = new CeremonyFeed();
+      const runId = route.screen.run ?? LIVE_RUN_ID;
+      const feed = new CeremonyFeed(runId);
       openScreen(feed, { ceremonyId: route.ceremonyId, role: Roles.stage, screen: route.screen });
       const link = new AudienceLink();
-      void link.load(api, route.ceremonyId, location.origin);
-      mount(StagePage, { target, props: { feed, locale, link, qrCodeUrl: api.qrCodeUrl(route.ceremonyId) } });
+      const key = route.screen.key ?? undefined;
+      void link.load(api, route.ceremonyId, location.origin, runId, key);
+      // A replay room is no run of the server's: its QR code is of the link itself.
+      const qrCodeUrl = REPLAY_ID_PATTERN.test(runId)
+        ? api.qrCodeUrl(route.ceremonyId, link.fallback(route.ceremonyId, location.origin, runId, key))
+        : api.qrCodeUrl(route.ceremonyId, undefined, runId, key);
+      mount(StagePage, { target, props: { feed, locale, link, qrCodeUrl } });
       return;
     }
     case 'overlay': {
       const { default: OverlayPage } = await import('../pages/OverlayPage.svelte');
-      const feed = new CeremonyFeed();
+      const feed = new CeremonyFeed(route.screen.run ?? LIVE_RUN_ID);
       openScreen(feed, { ceremonyId: route.ceremonyId, role: Roles.overlay, screen: route.screen });
       mount(OverlayPage, { target, props: { feed, locale, background: route.background } });
       return;
@@ -62,14 +69,24 @@ export async function start(route: Route, { target, locale, api }: StartContext)
       const operator = new OperatorConsole({
         api,
         ceremonyId: route.ceremonyId,
-        onCeremonyChange: (ceremonyId) => {
+        runId: route.runId,
+        onCeremonyChange: (ceremonyId, runId) => {
           const url = new URL(location.href);
           url.searchParams.set('ceremony', ceremonyId);
+          if (runId === LIVE_RUN_ID) url.searchParams.delete('run');
+          else url.searchParams.set('run', runId);
           history.replaceState(history.state, '', url);
         },
       });
       mount(OperatorPage, { target, props: { console: operator, locale } });
       await operator.start();
+      return;
+    }
+    case 'replay': {
+      const [{ default: WatchAgainPage }, { WatchAgain }] = await Promise.all([import('../pages/WatchAgainPage.svelte'), import('./watch-again.svelte')]);
+      const player = new WatchAgain({ api, ceremonyId: route.ceremonyId, runId: route.runId });
+      mount(WatchAgainPage, { target, props: { player, locale } });
+      await player.load();
       return;
     }
     case 'results':
@@ -100,13 +117,15 @@ function openScreen(feed: CeremonyFeed, { ceremonyId, role, screen, delegate }: 
   // A name in the URL is remembered, so the screen keeps it after the operator reloads it elsewhere.
   if (screen.name) preferences.write({ name: screen.name });
   const remembered = preferences.read();
-  const name = screen.name ?? remembered.name;
+  let name = screen.name ?? remembered.name;
   let channel = screen.channel;
   feed.setNudge(role === Roles.audience || role === Roles.delegate ? remembered.nudgeMs : 0);
   if (delegate) feed.setLocation(remembered.location);
   const connection = new ScreenConnection(feed, {
     ceremonyId,
     role,
+    ...(screen.run ? { runId: screen.run } : {}),
+    ...(screen.run && screen.key ? { runKey: screen.key } : {}),
     ...(channel ? { channel } : {}),
     ...(name ? { name } : {}),
     ...(delegate ? { delegate } : {}),
@@ -118,7 +137,7 @@ function openScreen(feed: CeremonyFeed, { ceremonyId, role, screen, delegate }: 
       return () => document.removeEventListener('visibilitychange', onChange);
     },
     // A delegate sent to the audience view stays on its own link: that is its audience view.
-    onNavigate: (view) => (delegate && view === 'audience' ? location.reload() : location.assign(screenUrl(view, ceremonyId, { channel, name }))),
+    onNavigate: (view) => (delegate && view === 'audience' ? location.reload() : location.assign(screenUrl(view, ceremonyId, { channel, name, run: screen.run ?? null, key: screen.key ?? null }))),
     onReload: () => location.reload(),
     onChannel: (next) => {
       channel = next.id;
@@ -128,7 +147,18 @@ function openScreen(feed: CeremonyFeed, { ceremonyId, role, screen, delegate }: 
       url.searchParams.set('channel', next.id);
       history.replaceState(history.state, '', url);
     },
-    onPreferences: (changed) => preferences.write(changed),
+    onPreferences: (changed) => {
+      // A rename by the operator: remembered, and the link's `?name=` follows so a reload keeps it.
+      if (changed.name) {
+        name = changed.name;
+        const url = new URL(location.href);
+        if (url.searchParams.has('name')) {
+          url.searchParams.set('name', changed.name);
+          history.replaceState(history.state, '', url);
+        }
+      }
+      preferences.write(changed);
+    },
   });
   connection.connect();
   return connection;

@@ -7,7 +7,7 @@ describe('Routes of remote screens', () => {
     expect(parseRoute('/stage/egov-award-1399', '?channel=stream&name=Hall%20left')).toEqual({
       page: 'stage',
       ceremonyId: 'egov-award-1399',
-      screen: { channel: 'stream', name: 'Hall left' },
+      screen: { channel: 'stream', name: 'Hall left', run: null },
     });
     expect(parseRoute('/c/x', '?channel=Not%20a%20channel')).toMatchObject({ screen: { channel: null, name: null } });
   });
@@ -18,8 +18,17 @@ describe('Routes of remote screens', () => {
       ceremonyId: 'egov-award-1399',
       organizationId: 'ministry-of-health',
       key: 'abc123',
-      screen: { channel: null, name: null },
+      screen: { channel: null, name: null, run: null },
     });
+  });
+
+  it('[S13] reads the run and its key, and keeps both when the operator sends the screen elsewhere', () => {
+    const route = parseRoute('/stage/egov-award-1399', '?run=rehearsal-2&key=k1');
+    expect(route).toMatchObject({ page: 'stage', screen: { run: 'rehearsal-2', key: 'k1' } });
+    expect(screenUrl('audience', 'egov-award-1399', { channel: null, name: 'Phone', run: 'rehearsal-2', key: 'k1' })).toBe('/c/egov-award-1399?run=rehearsal-2&key=k1&name=Phone');
+    expect(parseRoute('/c/x', '?run=nonsense')).toMatchObject({ screen: { run: null } });
+    expect(parseRoute('/operator', '?ceremony=x&run=rehearsal-3')).toEqual({ page: 'operator', ceremonyId: 'x', runId: 'rehearsal-3' });
+    expect(parseRoute('/replay/x', '')).toEqual({ page: 'replay', ceremonyId: 'x', runId: 'live' });
   });
 
   it('sends a screen to another view keeping its channel and name', () => {

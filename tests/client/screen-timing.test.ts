@@ -89,7 +89,7 @@ describe('ScreenConnection: scheduled display', () => {
     socket.fire('connect');
     await vi.advanceTimersByTimeAsync(0);
     expect(feed.clock).toEqual({ offsetMs: 4_000, rttMs: 0, samples: CLOCK_SAMPLES_PER_SYNC });
-    expect(socket.sent('hello')).toEqual([{ name: 'Hall left', offsetMs: 4_000, rttMs: 0 }]);
+    expect(socket.sent('hello')).toEqual([{ name: 'Hall left', offsetMs: 4_000, rttMs: 0, nudgeMs: 0 }]);
     expect(socket.auth()).toEqual({ ceremonyId: 'egov-award-1399', role: 'audience', name: 'Hall left' });
   });
 
@@ -176,7 +176,7 @@ describe('ScreenConnection: scheduled display', () => {
     socket.fire('connect');
     connection.setLocation('hall');
     expect(feed.location).toBe('hall');
-    expect(socket.sent('hello')).toEqual([{ location: 'hall' }]);
+    expect(socket.sent('hello')).toEqual([{ location: 'hall', nudgeMs: 0 }]);
     expect(socket.auth()).toMatchObject({ delegate: { location: 'hall' } });
   });
 

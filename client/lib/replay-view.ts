@@ -1,0 +1,48 @@
+import type { Cue } from '../../shared/cues';
+import { localDigits } from '../../shared/format';
+import type { ReplayMark } from '../../shared/replay';
+import { pickText, type Language } from '../../shared/text';
+import { t, type MessageKey } from './i18n';
+
+/** What a replay's controls show and send, whether the replay plays here or in a room on the server. */
+export interface ReplayPosition {
+  index: number;
+  length: number;
+  playing: boolean;
+  speed: number;
+  elapsedMs: number;
+  durationMs: number;
+  marks: readonly ReplayMark[];
+}
+
+const markKinds: Record<ReplayMark['kind'], MessageKey> = {
+  cue: 'eventCueStarted',
+  reveal: 'eventResultRevealed',
+  retraction: 'eventRevealRetracted',
+  hold: 'eventHoldStarted',
+  announcement: 'eventAnnounced',
+};
+
+/** `1:05:09` or `05:09`, in the screen's digits. */
+export function formatDuration(ms: number, lang: Language): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+  const two = (n: number) => String(n).padStart(2, '0');
+  return localDigits(h > 0 ? `${h}:${two(m)}:${two(s)}` : `${two(m)}:${two(s)}`, lang);
+}
+
+export function markKindLabel(mark: ReplayMark, lang: Language): string {
+  return t(lang, markKinds[mark.kind]);
+}
+
+/** A mark in words: its kind, and the cue's label from the run of show when it has one. */
+export function markLabel(mark: ReplayMark, cues: readonly Cue[], lang: Language): string {
+  const cue = mark.cueId ? cues.find((c) => c.id === mark.cueId) : undefined;
+  const kind = markKindLabel(mark, lang);
+  return cue ? t(lang, 'markOf', { kind, label: pickText(cue.label, lang) }) : kind;
+}
+
+/** The last mark reached at `index`: what the replay is showing now. */
+export function currentMark(marks: readonly ReplayMark[], index: number): ReplayMark | null {
+  return marks.findLast((m) => m.index <= index) ?? null;
+}

@@ -1,0 +1,83 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCues } from '../../shared/cues';
+import { realRecipientTexts } from '../../shared/stand-ins';
+import { launchChromium, screenshotPath } from '../helpers/browser';
+import { seedCeremony } from '../helpers/ceremony-harness';
+import { login, PASSCODE, startTestServer, type TestServer } from '../helpers/server-harness';
+
+const SEED = 'egov-award-1399';
+
+let t: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  t = await startTestServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+const real = realRecipientTexts(seedCeremony());
+const bodyText = (page: Page) => page.evaluate(() => document.body.innerText);
+
+describe('a rehearsal in Chromium', () => {
+  it('[S13] the stage of a rehearsal shows the REHEARSAL mark and stand-ins; the live audience stays untouched', async () => {
+    const token = await login(t.url);
+    const started = await fetch(`${t.url}/api/ceremonies/${SEED}/rehearsals`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+    expect(started.status).toBe(201);
+    const { runId, links } = (await started.json()) as { runId: string; links: { stage: string } };
+    expect(links.stage.startsWith(`${t.url}/stage/${SEED}?run=${runId}`)).toBe(true);
+
+    const stage = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const live = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    const operator = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await stage.goto(links.stage);
+    await live.goto(`${t.url}/c/${SEED}`);
+    await operator.goto(`${t.url}/operator?ceremony=${SEED}&run=${runId}`);
+    await operator.locator('#passcode').fill(PASSCODE);
+    await operator.locator('form.login button[type=submit]').click();
+
+    // The console says which run it drives, and GO says rehearsal.
+    await operator.locator('.run-banner').waitFor();
+    expect(await operator.locator('.run-banner').innerText()).toContain('تمرین ۱');
+    const go = operator.locator('button.go');
+    await expect.poll(() => go.isEnabled(), { timeout: 10_000 }).toBe(true);
+    expect(await go.innerText()).toContain('اجرا (تمرین)');
+
+    await stage.locator('.run-mark', { hasText: 'تمرین' }).waitFor();
+    await live.getByText('سه‌شنبه ۵ اسفند ۱۳۹۹').waitFor();
+    const liveBefore = await bodyText(live);
+
+    // GO through the whole rehearsal from the console.
+    const nextSection = operator.locator('section.card.next');
+    for (const cue of buildCues(seedCeremony())) {
+      await expect.poll(() => nextSection.innerText(), { timeout: 10_000 }).toContain(cue.label.fa!);
+      await expect.poll(() => go.isEnabled(), { timeout: 10_000 }).toBe(true);
+      await go.click();
+      if (cue.id === 'g2g/place-3') {
+        await stage.locator('.reveal-card .name').waitFor();
+        await stage.screenshot({ path: screenshotPath('rehearsal-stage-fa-reveal'), animations: 'disabled' });
+      }
+      const shown = await bodyText(stage);
+      for (const name of real) expect(shown).not.toContain(name);
+    }
+    await expect.poll(() => go.isEnabled()).toBe(false);
+    await operator.screenshot({ path: screenshotPath('rehearsal-operator-fa'), animations: 'disabled' });
+
+    // The rehearsal ended: the stage still carries the mark and no real name; the live page is as it was.
+    expect(await stage.locator('.run-mark').innerText()).toContain('تمرین');
+    for (const name of real) expect(await bodyText(stage)).not.toContain(name);
+    expect(await live.locator('.run-mark').count()).toBe(0);
+    expect(await bodyText(live)).toBe(liveBefore);
+    await live.screenshot({ path: screenshotPath('rehearsal-live-audience-fa-untouched'), animations: 'disabled' });
+
+    // English: the same mark, in English.
+    await stage.evaluate(() => localStorage.setItem('podium.lang', 'en'));
+    await stage.reload();
+    await stage.locator('.run-mark', { hasText: 'REHEARSAL' }).waitFor();
+    for (const name of real) expect(await bodyText(stage)).not.toContain(name);
+    await stage.screenshot({ path: screenshotPath('rehearsal-stage-en'), animations: 'disabled' });
+  });
+});
