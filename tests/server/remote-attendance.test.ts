@@ -42,14 +42,15 @@ describe('one moment of reveal', () => {
     await connected(s.socket);
     const screenOffset = -7_250; // the screen's clock is 7.25 s behind
     const localNow = () => Date.now() + screenOffset;
-    const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const samples: ClockSample[] = [];
     for (let i = 0; i < 8; i++) {
-      const sentAt = localNow();
-      await delay(40 + (i % 3) * 25); // uplink: 40–90 ms
-      const serverTime = await s.socket.timeout(2000).emitWithAck('clock', sentAt);
-      await delay(40 + ((i + 1) % 3) * 25); // downlink: 40–90 ms
-      samples.push({ sentAt, serverTime, receivedAt: localNow() });
+      // Injected network delay, without waiting: the request "left" `up` ms before it really did,
+      // and the answer "arrives" `down` ms after it really did (40–90 ms each way, asymmetric).
+      const up = 40 + (i % 3) * 25;
+      const down = 40 + ((i + 1) % 3) * 25;
+      const sentAt = localNow() - up;
+      const serverTime = await s.socket.timeout(2000).emitWithAck('clock', sentAt + up);
+      samples.push({ sentAt, serverTime, receivedAt: localNow() + down });
     }
     const estimate = estimateClock(samples)!;
     expect(Math.abs(estimate.offsetMs - -screenOffset)).toBeLessThanOrEqual(15);
