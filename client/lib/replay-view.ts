@@ -42,6 +42,12 @@ export function markLabel(mark: ReplayMark, cues: readonly Cue[], lang: Language
   return cue ? t(lang, 'markOf', { kind, label: pickText(cue.label, lang) }) : kind;
 }
 
+/** The cue a mark is about, by its label; empty for a hold or an announcement. */
+export function markCueLabel(mark: ReplayMark, cues: readonly Cue[], lang: Language): string {
+  const cue = mark.cueId ? cues.find((c) => c.id === mark.cueId) : undefined;
+  return cue ? pickText(cue.label, lang) : '';
+}
+
 /** The last mark reached at `index`: what the replay is showing now. */
 export function currentMark(marks: readonly ReplayMark[], index: number): ReplayMark | null {
   return marks.findLast((m) => m.index <= index) ?? null;
