@@ -1,14 +1,15 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import QRCode from 'qrcode';
 import { asRunCsv, asRunRows } from '../shared/as-run-log';
 import { certificatesOf, type CertificatesExport } from '../shared/certificates';
 import { ErrorCodes, podiumError } from '../shared/errors';
 import { resultsCsv, resultsExport } from '../shared/results-export';
 import { RunKinds, toRunFile } from '../shared/run-file';
-import { tokenFromHeaders, type OperatorAuth } from './auth';
+import type { OperatorAuth } from './auth';
 import type { CeremonyRun } from './ceremony-run';
 import type { Ceremonies } from './ceremonies';
 import { baseUrl } from './http-api';
+import { operatorAccess } from './http-access';
 import { sendError } from './http-errors';
 
 export interface ArchiveApiOptions {
@@ -34,11 +35,8 @@ export function resultsPageUrl(base: string, ceremonyId: string): string {
 export function createArchiveApi(options: ArchiveApiOptions): express.Router {
   const { ceremonies, auth } = options;
   const api = express.Router();
+  const { requireOperator } = operatorAccess(auth, options.now);
 
-  const requireOperator = (req: Request, res: Response, next: NextFunction) => {
-    if (auth.verifyToken(tokenFromHeaders(req.headers), options.now())) return next();
-    sendError(res, podiumError(ErrorCodes.unauthorized, 'This needs an operator session: POST /api/session, then send Authorization: Bearer <token>.'));
-  };
   const liveRun = async (req: Request, res: Response): Promise<CeremonyRun | null> => {
     const run = await ceremonies.live(String(req.params.id));
     if (!run) sendError(res, podiumError(ErrorCodes.unknownCeremony, `There is no ceremony "${String(req.params.id)}".`));

@@ -1,4 +1,4 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { ErrorCodes, podiumError } from '../shared/errors';
@@ -8,9 +8,10 @@ import { categoryResults, cueStatus } from '../shared/results-view';
 import { currentCue, nextCue, type CeremonyState } from '../shared/state';
 import { formatProblems, parseCeremony } from '../shared/validation';
 import { importResultsCsv } from '../shared/csv-import';
-import { clearedSessionCookie, sessionCookie, tokenFromHeaders, type OperatorAuth } from './auth';
+import { clearedSessionCookie, sessionCookie, type OperatorAuth } from './auth';
 import type { CeremonyRun } from './ceremony-run';
 import type { Ceremonies } from './ceremonies';
+import { operatorAccess } from './http-access';
 import { sendError } from './http-errors';
 import type { Logger } from './logger';
 import { commandType } from './socket-gateway';
@@ -77,13 +78,9 @@ export function screenLinks(base: string, ceremonyId: string, run: { runId: stri
 export function createApi(options: ApiOptions): express.Router {
   const { ceremonies, auth, logger } = options;
   const api = express.Router();
+  const { actorOf, requireOperator } = operatorAccess(auth, options.now);
   const loginAttempts = new Map<string, { count: number; since: number }>();
 
-  const actorOf = (req: Request) => auth.verifyToken(tokenFromHeaders(req.headers), options.now());
-  const requireOperator = (req: Request, res: Response, next: NextFunction) => {
-    if (actorOf(req)) return next();
-    sendError(res, podiumError(ErrorCodes.unauthorized, 'This needs an operator session: POST /api/session, then send Authorization: Bearer <token>.'));
-  };
   /**
    * The run a request names (`?run=`, the live run by default), or an error sent. Any run but the
    * live one needs its key (`?key=`) or an operator token.

@@ -1,12 +1,13 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { ErrorCodes, podiumError } from '../shared/errors';
 import { REPLAY_SPEEDS } from '../shared/replay';
 import { parseRunFile } from '../shared/run-file';
 import { RUN_ID_PATTERN } from '../shared/runs';
-import { tokenFromHeaders, type OperatorAuth } from './auth';
+import type { OperatorAuth } from './auth';
 import type { Ceremonies } from './ceremonies';
 import { baseUrl, screenLinks } from './http-api';
+import { operatorAccess } from './http-access';
 import { sendError } from './http-errors';
 import type { ReplayRooms } from './replay-rooms';
 
@@ -29,10 +30,7 @@ const ActionSchema = z.discriminatedUnion('action', [
 export function createReplayApi(options: { ceremonies: Ceremonies; replays: ReplayRooms; auth: OperatorAuth; publicUrl: string | undefined; now: () => number }): express.Router {
   const { ceremonies, replays, auth } = options;
   const api = express.Router();
-  const requireOperator = (req: Request, res: Response, next: NextFunction) => {
-    if (auth.verifyToken(tokenFromHeaders(req.headers), options.now())) return next();
-    sendError(res, podiumError(ErrorCodes.unauthorized, 'Replay rooms need an operator session.'));
-  };
+  const { requireOperator } = operatorAccess(auth, options.now);
   const roomOf = (req: Request, res: Response) => {
     const room = replays.get(String(req.params.id), String(req.params.replayId));
     if (!room) sendError(res, podiumError(ErrorCodes.unknownRun, `Ceremony "${String(req.params.id)}" has no replay room "${String(req.params.replayId)}".`));

@@ -48,7 +48,7 @@ class SqliteEventLog implements EventLog {
   private readonly selectLast: Database.Statement<[string], { seq: number | null }>;
   private readonly appendAll: Database.Transaction<(streamId: string, expectedSeq: number, events: CeremonyEvent[]) => void>;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     this.insert = db.prepare('INSERT INTO events (stream_id, seq, type, at, body) VALUES (?, ?, ?, ?, ?)');
     this.selectAfter = db.prepare('SELECT body FROM events WHERE stream_id = ? AND seq > ? ORDER BY seq');
     this.selectLast = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE stream_id = ?');
