@@ -9,6 +9,7 @@ import type { Ceremonies } from './ceremonies';
 import { baseUrl, screenLinks } from './http-api';
 import { operatorAccess } from './http-access';
 import { sendError } from './http-errors';
+import type { ReplayRoom } from './replay-room';
 import type { ReplayRooms } from './replay-rooms';
 
 /** A run file of some thousands of events. */
@@ -38,6 +39,11 @@ export function createReplayApi(options: { ceremonies: Ceremonies; replays: Repl
   };
 
   const json = express.json({ limit: '1mb' });
+  /** A room's status with its screens' links (they carry the room's key). */
+  const withLinks = (req: Request, ceremonyId: string, room: ReplayRoom) => ({
+    ...room.status(),
+    links: screenLinks(baseUrl(req, options.publicUrl), ceremonyId, { runId: room.replayId, key: auth.runKey(ceremonyId, room.replayId) }),
+  });
 
   /** Imports a recorded run (a run file from `GET …/run.json`) as a read-only run to replay. */
   api.post('/ceremonies/:id/runs', requireOperator, express.json({ limit: RUN_FILE_LIMIT }), async (req, res) => {
@@ -59,16 +65,16 @@ export function createReplayApi(options: { ceremonies: Ceremonies; replays: Repl
     const source = await ceremonies.run(id, parsed.data.runId);
     if (!source) return sendError(res, podiumError(ErrorCodes.unknownRun, `Ceremony "${id}" has no run "${parsed.data.runId}".`));
     const room = await replays.open(id, parsed.data.runId, source);
-    res.status(201).json({ ...room.status(), links: screenLinks(baseUrl(req, options.publicUrl), id, { runId: room.replayId, key: auth.runKey(id, room.replayId) }) });
+    res.status(201).json(withLinks(req, id, room));
   });
 
   api.get('/ceremonies/:id/replays', requireOperator, (req, res) => {
-    res.json(replays.list(String(req.params.id)).map((room) => room.status()));
+    res.json(replays.list(String(req.params.id)).map((room) => withLinks(req, String(req.params.id), room)));
   });
 
   api.get('/ceremonies/:id/replays/:replayId', requireOperator, (req, res) => {
     const room = roomOf(req, res);
-    if (room) res.json(room.status());
+    if (room) res.json(withLinks(req, String(req.params.id), room));
   });
 
   api.post('/ceremonies/:id/replays/:replayId', requireOperator, json, (req, res) => {
