@@ -47,7 +47,7 @@ export class RunFollower {
   }
 
   catchUpAll(): void {
-    for (const runId of this.runs.keys()) this.catchUp(runId);
+    for (const runId of this.runs.keys()) void this.catchUp(runId);
   }
 
   /** Resolves once the run's state holds everything committed before the call. */
