@@ -1,26 +1,6 @@
 import type { PublicEvent } from '../shared/events';
-import { Replay, ReplayClock, type ReplayMark } from '../shared/replay';
+import { Replay, ReplayClock, type ReplayAction, type ReplayRoomStatus } from '../shared/replay';
 import type { CeremonyState } from '../shared/state';
-
-export interface ReplayStatus {
-  replayId: string;
-  sourceRunId: string;
-  index: number;
-  length: number;
-  playing: boolean;
-  speed: number;
-  elapsedMs: number;
-  durationMs: number;
-  marks: readonly ReplayMark[];
-}
-
-export type ReplayAction =
-  | { action: 'play' }
-  | { action: 'pause' }
-  /** One of REPLAY_SPEEDS (0.5× to 8×). */
-  | { action: 'speed'; speed: number }
-  | { action: 'seek'; index: number }
-  | { action: 'step'; direction: 'next' | 'previous' };
 
 export interface ReplayOutput {
   /** The whole state: after a seek, a step back, or to a screen that joins. */
@@ -53,7 +33,7 @@ export class ReplayRoom {
     return this.replay.stateAt(this.index);
   }
 
-  status(): ReplayStatus {
+  status(): ReplayRoomStatus {
     const now = this.now();
     return {
       replayId: this.replayId,
@@ -68,7 +48,7 @@ export class ReplayRoom {
     };
   }
 
-  apply(action: ReplayAction): ReplayStatus {
+  apply(action: ReplayAction): ReplayRoomStatus {
     const now = this.now();
     switch (action.action) {
       case 'play':

@@ -116,6 +116,32 @@ export class Replay {
 
 export const REPLAY_SPEEDS = [0.5, 1, 2, 4, 8] as const;
 
+/** Where a replay is: what its controls show, whether it plays in the browser or in a room. */
+export interface ReplayPosition {
+  index: number;
+  length: number;
+  playing: boolean;
+  speed: number;
+  elapsedMs: number;
+  durationMs: number;
+  marks: readonly ReplayMark[];
+}
+
+/** A replay room as the server reports it (docs/api.md, replay rooms). */
+export interface ReplayRoomStatus extends ReplayPosition {
+  replayId: string;
+  sourceRunId: string;
+}
+
+/** What the operator can do to a replay room. */
+export type ReplayAction =
+  | { action: 'play' }
+  | { action: 'pause' }
+  /** One of REPLAY_SPEEDS (0.5× to 8×). */
+  | { action: 'speed'; speed: number }
+  | { action: 'seek'; index: number }
+  | { action: 'step'; direction: 'next' | 'previous' };
+
 /**
  * The replay's clock: where a replay is at a given wall-clock moment, at a speed, playing or
  * paused. Pure: the caller passes the time.

@@ -1,7 +1,7 @@
 import type { CertificatesExport } from '../../shared/certificates';
 import type { Cue, PublicCeremony } from '../../shared/cues';
 import type { PublicEvent } from '../../shared/events';
-import type { ReplayMark } from '../../shared/replay';
+import type { ReplayAction, ReplayRoomStatus as SharedReplayRoomStatus } from '../../shared/replay';
 import { LIVE_RUN_ID, type RunSummary } from '../../shared/runs';
 import type { PodiumError } from '../../shared/errors';
 import type { ResultsExport } from '../../shared/results-export';
@@ -38,27 +38,9 @@ export interface StartedRehearsal {
   links: CeremonyLinks;
 }
 
-/** A replay room as the server reports it (GET/POST /api/ceremonies/:id/replays/:replayId). */
-export interface ReplayRoomStatus {
-  replayId: string;
-  sourceRunId: string;
-  index: number;
-  length: number;
-  playing: boolean;
-  speed: number;
-  elapsedMs: number;
-  durationMs: number;
-  marks: ReplayMark[];
-  /** Only in the answer that opened the room. */
-  links?: CeremonyLinks;
-}
-
-export type ReplayAction =
-  | { action: 'play' }
-  | { action: 'pause' }
-  | { action: 'speed'; speed: number }
-  | { action: 'seek'; index: number }
-  | { action: 'step'; direction: 'next' | 'previous' };
+/** A replay room as the server reports it, with its screens' links. */
+export type ReplayRoomStatus = SharedReplayRoomStatus & { links?: CeremonyLinks };
+export type { ReplayAction };
 
 /** A recorded run's public events, for a replay in the browser. */
 export interface RunEvents {
