@@ -1,8 +1,8 @@
 import type { Language } from '../../shared/text';
-import { t, type MessageKey } from './i18n';
+import { t, type OperatorMessageKey } from './i18n-operator';
 import type { Refusal } from './operator-console.svelte';
 
-const byCode: Record<string, MessageKey> = {
+const byCode: Record<string, OperatorMessageKey> = {
   cue_mismatch: 'errCueMismatch',
   on_hold: 'errOnHold',
   no_next_cue: 'errNoNextCue',

@@ -2,7 +2,7 @@ import type { Cue } from '../../shared/cues';
 import { localDigits } from '../../shared/format';
 import type { ReplayMark } from '../../shared/replay';
 import { pickText, type Language } from '../../shared/text';
-import { t, type MessageKey } from './i18n';
+import { t, type ReplayMessageKey } from './i18n-replay';
 
 /** What a replay's controls show and send, whether the replay plays here or in a room on the server. */
 export interface ReplayPosition {
@@ -15,7 +15,7 @@ export interface ReplayPosition {
   marks: readonly ReplayMark[];
 }
 
-const markKinds: Record<ReplayMark['kind'], MessageKey> = {
+const markKinds: Record<ReplayMark['kind'], ReplayMessageKey> = {
   cue: 'eventCueStarted',
   reveal: 'eventResultRevealed',
   retraction: 'eventRevealRetracted',

@@ -1,8 +1,5 @@
-import { localDigits } from '../../shared/format';
 import { parseRunId, REPLAY_ID_PATTERN } from '../../shared/runs';
 import type { CeremonyState } from '../../shared/state';
-import type { Language } from '../../shared/text';
-import { t } from './i18n';
 
 /**
  * The mark a screen carries when it does not show the live ceremony: a rehearsal (on stand-ins or,
@@ -22,11 +19,4 @@ export function runMarkOf(runId: string | null | undefined, state: CeremonyState
   // Before the first snapshot, the link alone says it is a rehearsal.
   if (!state && runId && parseRunId(runId)?.kind === 'rehearsal') return { kind: 'rehearsal', realResults: false };
   return null;
-}
-
-/** A run as the console names it: «اجرای زنده» / "Live run", «تمرین ۲» / "Rehearsal 2", "Imported run 1". */
-export function runLabel(runId: string, lang: Language): string {
-  const ref = parseRunId(runId);
-  if (!ref || ref.kind === 'live') return t(lang, 'runLive');
-  return t(lang, ref.kind === 'rehearsal' ? 'runRehearsal' : 'runImported', { number: localDigits(ref.number, lang) });
 }
