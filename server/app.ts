@@ -49,7 +49,7 @@ export interface StartOptions {
 /** Starts Podium: storage, ceremonies, HTTP API, static client, Socket.IO. */
 export async function startPodium({ config, distDir, logger = createLogger(config.logLevel), now = Date.now }: StartOptions): Promise<PodiumServer> {
   const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  const auth = new OperatorAuth(config.dataDir, config.operatorPasscode);
+  const auth = new OperatorAuth(config.dataDir, config.operatorPasscode, config.sessionKey);
 
   const app = express();
   app.disable('x-powered-by');

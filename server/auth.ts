@@ -31,7 +31,11 @@ export class OperatorAuth {
   readonly generatedPasscode: string | undefined;
   private readonly signingKey: string;
 
-  constructor(dataDir: string, configuredPasscode: string | undefined) {
+  /**
+   * `sessionKey` (SESSION_KEY) signs sessions and link keys; without it one is kept in dataDir.
+   * Several processes behind one proxy need the same key.
+   */
+  constructor(dataDir: string, configuredPasscode: string | undefined, sessionKey?: string) {
     if (configuredPasscode) {
       this.passcode = configuredPasscode;
     } else {
@@ -39,7 +43,7 @@ export class OperatorAuth {
       this.passcode = kept.value;
       if (kept.created) this.generatedPasscode = kept.value;
     }
-    this.signingKey = keptSecret(dataDir, 'session-key', () => randomBytes(32).toString('base64url')).value;
+    this.signingKey = sessionKey ?? keptSecret(dataDir, 'session-key', () => randomBytes(32).toString('base64url')).value;
   }
 
   checkPasscode(candidate: unknown): boolean {

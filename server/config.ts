@@ -19,6 +19,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** How long after GO every screen shows a reveal, so that all show it together. */
   revealLeadMs: number;
+  /** Signs operator sessions and link keys; the same for every process of one deployment. */
+  sessionKey: string | undefined;
 }
 
 function parsePort(value: string | undefined, fallback: number): number {
@@ -33,6 +35,12 @@ function parseWholeNumber(name: string, value: string | undefined, fallback: num
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
   return n;
+}
+
+function parseSessionKey(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 32) throw new Error('SESSION_KEY must be at least 32 characters (e.g. `openssl rand -base64 32`)');
+  return value;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv, root: string): Config {
@@ -51,5 +59,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root: string): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     revealLeadMs: parseWholeNumber('REVEAL_LEAD_MS', env.REVEAL_LEAD_MS, 400, 0, 5000),
+    sessionKey: parseSessionKey(env.SESSION_KEY),
   };
 }

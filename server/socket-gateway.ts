@@ -256,6 +256,8 @@ export class SocketGateway {
         throw refusal(ErrorCodes.unauthorized, 'This delegate link is not valid.');
       }
     }
+    // A screen that saw more than this process has (another process appended): catch up first.
+    if (auth.data.lastSeq !== undefined && auth.data.lastSeq > run.current.seq) await run.catchUp();
     const info = this.screenInfo(socket.id, role, auth.data.name, this.delivery(run).resolve(auth.data.channel));
     socket.data = { run, info: role === 'delegate' && delegate ? { ...info, organizationId: delegate.organizationId, location: delegate.location } : info };
   }
@@ -288,7 +290,10 @@ export class SocketGateway {
     socket.on('sync', (request) => {
       const parsed = SyncSchema.safeParse(request);
       if (!parsed.success) return socket.emit('failure', podiumError(ErrorCodes.invalidMessage, 'sync takes { lastSeq: a whole number ≥ 0 }.'));
-      this.catchUpScreen(socket, parsed.data.lastSeq);
+      const { lastSeq: asked } = parsed.data;
+      // The log unreachable: answer from what this process has; the screen asks again on the next gap.
+      const caughtUp = asked > run.current.seq ? run.catchUp().catch(() => undefined) : Promise.resolve();
+      void caughtUp.then(() => this.catchUpScreen(socket, asked));
     });
     socket.on('clock', (_sentAt, ack) => {
       if (typeof ack === 'function') ack(this.options.now());

@@ -18,6 +18,8 @@ export const ErrorCodes = {
   nothingToRetract: 'nothing_to_retract',
   conflict: 'conflict',
   rateLimited: 'rate_limited',
+  /** A change was saved, but could not be broadcast to every process's screens (Redis down). */
+  broadcastDegraded: 'broadcast_degraded',
   notFound: 'not_found',
   internal: 'internal',
 } as const;

@@ -89,7 +89,7 @@ export class ScaleOut {
       'Redis is unreachable: this change is saved and shown on the screens connected to this server; screens on the other servers get it from the database within a few seconds.';
     this.logger.warn({ runId: run.runId }, 'committed while Redis is down');
     for (const socket of this.gateway.io.of('/operator').sockets.values()) {
-      if ((socket.data as { run?: CeremonyRun } | undefined)?.run === run) socket.emit('failure', podiumError(ErrorCodes.internal, message));
+      if ((socket.data as { run?: CeremonyRun } | undefined)?.run === run) socket.emit('failure', podiumError(ErrorCodes.broadcastDegraded, message));
     }
   }
 
