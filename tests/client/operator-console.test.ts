@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import type { PodiumApi } from '../../client/lib/api';
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { PodiumApi } from '../../client/lib/api';
+import { Locale } from '../../client/lib/locale.svelte';
 import { OperatorConnection, type OperatorSocket } from '../../client/lib/operator-connection';
 import { OperatorConsole } from '../../client/lib/operator-console.svelte';
+import OperatorPage from '../../client/pages/OperatorPage.svelte';
 import type { CommandResult } from '../../shared/protocol';
 import { TestRun } from './fixtures';
 
@@ -116,5 +119,38 @@ describe('OperatorConsole', () => {
     const { operator, socket } = await setup(() => ({ ok: true, seq: 1, events: [] }));
     socket().fire('connect_error', new Error('unauthorized'));
     expect(operator.phase).toBe('signed_out');
+  });
+});
+
+describe('Operator page: retract', () => {
+  it('is really disabled while nothing has been revealed (R opens nothing), and enabled after a reveal', async () => {
+    const pageApi = Object.assign(Object.create(PodiumApi.prototype) as PodiumApi, api, {
+      runs: async () => [],
+      links: async () => ({ audience: 'a', stage: 's', overlay: 'o' }),
+      delegates: async () => [],
+      replayRooms: async () => [],
+      archiveLinks: new PodiumApi().archiveLinks,
+      qrCodeUrl: () => '',
+    });
+    const run = new TestRun();
+    let socket!: FakeOperatorSocket;
+    const operator = new OperatorConsole({
+      api: pageApi,
+      ceremonyId: null,
+      createConnection: (options) => new OperatorConnection({ ...options, createSocket: () => (socket = new FakeOperatorSocket(() => 'lost')) as unknown as OperatorSocket }),
+    });
+    render(OperatorPage, { console: operator, locale: new Locale({ storage: null, root: null }) });
+    await operator.start();
+    run.goThrough('g2g/intro');
+    socket.fire('snapshot', { state: run.state, previews: run.previews, recent: [] });
+
+    const retract = (await screen.findByRole('button', { name: /پس گرفتن آخرین اعلام/ })) as HTMLButtonElement;
+    expect(retract.disabled).toBe(true);
+    await fireEvent.keyDown(window, { key: 'r' });
+    expect(document.querySelector('dialog[open]')).toBeNull();
+
+    run.go();
+    socket.fire('snapshot', { state: run.state, previews: run.previews, recent: [] });
+    await vi.waitFor(() => expect(retract.disabled).toBe(false));
   });
 });
