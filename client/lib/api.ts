@@ -6,6 +6,7 @@ import { LIVE_RUN_ID, type RunSummary } from '../../shared/runs';
 import type { PodiumError } from '../../shared/errors';
 import type { ResultsExport } from '../../shared/results-export';
 import type { Text } from '../../shared/text';
+import type { Problem } from '../../shared/validation';
 
 /** One ceremony as GET /api/ceremonies lists it. */
 export interface CeremonySummary {
@@ -42,6 +43,12 @@ export interface StartedRehearsal {
 export type ReplayRoomStatus = SharedReplayRoomStatus & { links?: CeremonyLinks };
 export type { ReplayAction };
 
+/** A run file imported: POST /api/ceremonies/:id/runs. */
+export interface ImportedRun {
+  runId: string;
+  events: number;
+}
+
 /** A recorded run's public events, for a replay in the browser. */
 export interface RunEvents {
   ceremony: PublicCeremony;
@@ -64,12 +71,15 @@ export interface ArchiveLinks {
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** What a refused import names: where in the file, and what is wrong. */
+  readonly problems: readonly Problem[];
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, problems: readonly Problem[] = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.problems = problems;
   }
 }
 
@@ -109,6 +119,11 @@ export class PodiumApi {
     return this.#post(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/rehearsals`, body);
   }
 
+  /** Imports a run file (as `GET …/run.json` exports it) as a read-only run to replay; operator only. */
+  importRun(ceremonyId: string, runFile: unknown): Promise<ImportedRun> {
+    return this.#post(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/runs`, runFile);
+  }
+
   /** A run's public events; anyone once the live run has ended, else an operator. */
   runEvents(ceremonyId: string, runId: string): Promise<RunEvents> {
     return this.#json(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/runs/${encodeURIComponent(runId)}/events`);
@@ -117,6 +132,11 @@ export class PodiumApi {
   /** Opens a replay room playing a recorded run; needs an operator session. */
   openReplay(ceremonyId: string, runId: string): Promise<ReplayRoomStatus> {
     return this.#post(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/replays`, { runId });
+  }
+
+  /** The replay rooms still open (they live in the server's memory); operator only. */
+  replayRooms(ceremonyId: string): Promise<ReplayRoomStatus[]> {
+    return this.#json(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/replays`);
   }
 
   replayStatus(ceremonyId: string, replayId: string): Promise<ReplayRoomStatus> {
@@ -184,8 +204,8 @@ export class PodiumApi {
     const response = await this.#fetch(path, { credentials: 'same-origin', ...init, headers: { accept: 'application/json', ...init.headers } });
     const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
     if (!response.ok) {
-      const error = (body as { error?: Partial<PodiumError> } | null)?.error;
-      throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? `${response.status} ${response.statusText}`);
+      const error = (body as { error?: Partial<PodiumError> & { problems?: Problem[] } } | null)?.error;
+      throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? `${response.status} ${response.statusText}`, error?.problems ?? []);
     }
     return body as T;
   }

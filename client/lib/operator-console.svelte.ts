@@ -165,6 +165,8 @@ export class OperatorConsole {
       this.#runsOf = ceremonyId;
       this.runs.reset();
       this.replays.reset();
+      // Replay rooms outlive a console: after a reload, take their controls back.
+      void this.replays.reattach();
     }
     void this.runs.load();
   }

@@ -1,7 +1,22 @@
 import type { RunSummary } from '../../shared/runs';
-import type { CeremonyLinks, PodiumApi } from './api';
+import type { Problem } from '../../shared/validation';
+import { ApiError, type CeremonyLinks, type ImportedRun, type PodiumApi } from './api';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A run file the operator picked: a browser `File` has both. */
+export interface RunFileSource {
+  name: string;
+  text(): Promise<string>;
+}
+
+/** Why an import was refused: not JSON at all (`not_json`), or the server's first problem. */
+export interface ImportRefusal {
+  file: string;
+  code: string;
+  message: string;
+  problem: Problem | null;
+}
 
 /**
  * The runs of the console's ceremony: the live run and its rehearsals, each with its screens'
@@ -16,6 +31,11 @@ export class OperatorRuns {
   started: string | null = $state(null);
   /** The screens' links of each run, once asked for. */
   links: Record<string, CeremonyLinks> = $state.raw({});
+  /** The name of the run file being imported, if one is. */
+  importing: string | null = $state(null);
+  /** The run file this console imported last, or why it was refused. */
+  imported: ImportedRun | null = $state.raw(null);
+  importRefusal: ImportRefusal | null = $state.raw(null);
 
   readonly #api: PodiumApi;
   readonly #ceremonyId: () => string | null;
@@ -31,6 +51,8 @@ export class OperatorRuns {
     this.links = {};
     this.started = null;
     this.error = null;
+    this.imported = null;
+    this.importRefusal = null;
   }
 
   async load(): Promise<void> {
@@ -64,6 +86,43 @@ export class OperatorRuns {
       return null;
     } finally {
       this.starting = false;
+    }
+  }
+
+  /**
+   * Imports a recorded run (a run file as `GET …/run.json` exports it) as a read-only run to replay.
+   * A file that is not JSON is refused here; a damaged or foreign one by the server, which names
+   * its first problem; either way nothing is imported.
+   */
+  async importRunFile(file: RunFileSource): Promise<string | null> {
+    const ceremonyId = this.#ceremonyId();
+    if (!ceremonyId || this.importing !== null) return null;
+    this.importing = file.name;
+    this.imported = null;
+    this.importRefusal = null;
+    try {
+      let runFile: unknown;
+      try {
+        runFile = JSON.parse(await file.text());
+      } catch (error) {
+        this.importRefusal = { file: file.name, code: 'not_json', message: errorText(error), problem: null };
+        return null;
+      }
+      const imported = await this.#api.importRun(ceremonyId, runFile);
+      if (ceremonyId !== this.#ceremonyId()) return null;
+      this.imported = imported;
+      await this.load();
+      return imported.runId;
+    } catch (error) {
+      this.importRefusal = {
+        file: file.name,
+        code: error instanceof ApiError ? error.code : 'failed',
+        message: errorText(error),
+        problem: error instanceof ApiError ? (error.problems[0] ?? null) : null,
+      };
+      return null;
+    } finally {
+      this.importing = null;
     }
   }
 

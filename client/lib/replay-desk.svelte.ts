@@ -18,6 +18,9 @@ export interface ReplayDeskOptions {
 export class ReplayDesk {
   /** The recorded run to open a room on. */
   sourceRunId = $state('live');
+  /** Every room of the ceremony still open on the server, this console's or not. */
+  rooms: ReplayRoomStatus[] = $state.raw([]);
+  /** The room this console controls. */
   status: ReplayRoomStatus | null = $state.raw(null);
   links: CeremonyLinks | null = $state.raw(null);
   error: string | null = $state(null);
@@ -34,10 +37,35 @@ export class ReplayDesk {
   }
 
   reset(): void {
+    this.rooms = [];
     this.status = null;
     this.links = null;
     this.error = null;
     this.sourceRunId = 'live';
+  }
+
+  /**
+   * Finds the rooms still open (after a reload of the console, or opened by another console) and,
+   * when this console controls none, takes the last one opened: its controls and links are back.
+   */
+  async reattach(): Promise<void> {
+    const ceremonyId = this.#ceremonyId();
+    if (!ceremonyId) return;
+    try {
+      const rooms = await this.#api.replayRooms(ceremonyId);
+      if (ceremonyId !== this.#ceremonyId()) return;
+      this.rooms = rooms;
+      const last = rooms.reduce<ReplayRoomStatus | null>((latest, room) => (!latest || roomNumber(room) > roomNumber(latest) ? room : latest), null);
+      if (!this.status && last) this.#attach(last);
+    } catch (error) {
+      this.error = errorText(error);
+    }
+  }
+
+  /** Controls another open room. */
+  select(replayId: string): void {
+    const room = this.rooms.find((r) => r.replayId === replayId);
+    if (room) this.#attach(room);
   }
 
   async open(): Promise<void> {
@@ -46,10 +74,10 @@ export class ReplayDesk {
     this.busy = true;
     this.error = null;
     try {
-      const { links, ...status } = await this.#api.openReplay(ceremonyId, this.sourceRunId);
+      const room = await this.#api.openReplay(ceremonyId, this.sourceRunId);
       if (ceremonyId !== this.#ceremonyId()) return;
-      this.status = status;
-      this.links = links ?? null;
+      this.rooms = [...this.rooms.filter((r) => r.replayId !== room.replayId), room];
+      this.#attach(room);
     } catch (error) {
       this.error = errorText(error);
     } finally {
@@ -100,6 +128,13 @@ export class ReplayDesk {
     return () => stop(handle);
   }
 
+  #attach(room: ReplayRoomStatus): void {
+    const { links, ...status } = room;
+    this.status = status;
+    this.links = links ?? null;
+    this.error = null;
+  }
+
   async #act(action: ReplayAction): Promise<void> {
     const ceremonyId = this.#ceremonyId();
     const replayId = this.status?.replayId;
@@ -114,4 +149,9 @@ export class ReplayDesk {
       this.busy = false;
     }
   }
+}
+
+/** `replay-3` → 3: rooms are numbered in the order they were opened. */
+function roomNumber(room: ReplayRoomStatus): number {
+  return Number(room.replayId.replace(/^replay-/, '')) || 0;
 }

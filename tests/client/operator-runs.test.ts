@@ -30,7 +30,7 @@ const runs: RunSummary[] = [
 ];
 
 /** A server stand-in behind fetch: records every request, answers the routes these panels use. */
-function fakeServer(replayStatus: (action: Record<string, unknown> | null) => object = () => ({})) {
+function fakeServer(replayStatus: (action: Record<string, unknown> | null) => object = () => ({}), openRooms: object[] = []) {
   const requests: { method: string; path: string; body: unknown }[] = [];
   const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const fetch = async (path: string, init: RequestInit = {}) => {
@@ -39,10 +39,16 @@ function fakeServer(replayStatus: (action: Record<string, unknown> | null) => ob
     requests.push({ method, path, body });
     if (path === '/api/session') return json({ authenticated: true });
     if (path === '/api/ceremonies') return json([{ id: CEREMONY, title: { fa: 'x', en: 'x' }, date: '2021-02-23', timeZone: 'Asia/Tehran' }]);
+    if (path.endsWith('/runs') && method === 'POST') {
+      return body?.format === 'podium-run'
+        ? json({ runId: 'import-1', events: (body.events as unknown[]).length }, 201)
+        : json({ error: { code: 'invalid_run_file', message: 'The run file was refused, nothing was imported: events[2].seq: a gap in seq', problems: [{ path: 'events[2].seq', message: 'a gap in seq: expected 3, got 5' }] } }, 400);
+    }
     if (path.endsWith('/runs')) return json(runs);
     if (path.includes('/links')) return json(links(path.includes('?run=') ? `?run=${path.split('?run=')[1]}` : ''));
     if (path.endsWith('/delegates')) return json([]);
     if (path.endsWith('/rehearsals')) return json({ runId: 'rehearsal-2', realResults: !!body?.realResults, links: links('?run=rehearsal-2') }, 201);
+    if (path.endsWith('/replays') && method === 'GET') return json(openRooms);
     if (path.endsWith('/replays')) return json({ ...replayStatus(null), links: links('?run=replay-1') }, 201);
     if (path.includes('/replays/')) return json(replayStatus(method === 'POST' ? body : null));
     return json({ error: { code: 'not_found', message: path } }, 404);
@@ -140,7 +146,50 @@ describe('Operator console: runs', () => {
   });
 });
 
+describe('Operator console: importing a run file', () => {
+  const file = (name: string, text: string) => ({ name, text: async () => text });
+
+  it('sends the file’s JSON, says which run it became, and lists it', async () => {
+    const { api, requests } = fakeServer();
+    const { operator } = await consoleWith(api);
+    render(RunsPanel, { console: operator, lang: 'en', timeZone: 'Asia/Tehran' });
+    const runFile = { format: 'podium-run', schemaVersion: 1, ceremonyId: CEREMONY, runId: 'live', kind: 'live', events: [{}, {}, {}] };
+    await operator.runs.importRunFile(file('run.json', JSON.stringify(runFile)));
+    expect(requests.find((r) => r.method === 'POST' && r.path.endsWith('/runs'))!.body).toEqual(runFile);
+    await waitFor(() => expect(screen.getByText(/Imported run 1 imported \(3 events\)/)).toBeTruthy());
+    expect(screen.getByLabelText('Run file (.json)').getAttribute('type')).toBe('file');
+  });
+
+  it('shows a refused file plainly: its name, where its first problem is and what it is', async () => {
+    const { api } = fakeServer();
+    const { operator } = await consoleWith(api);
+    render(RunsPanel, { console: operator, lang: 'fa', timeZone: 'Asia/Tehran' });
+    await operator.runs.importRunFile(file('old.json', JSON.stringify({ format: 'other' })));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('پرونده «old.json» پذیرفته نشد؛ چیزی وارد نشد.');
+    expect(alert.querySelector('code')!.textContent).toBe('events[2].seq');
+    expect(alert.textContent).toContain('a gap in seq: expected 3, got 5');
+
+    await operator.runs.importRunFile(file('notes.txt', 'not json'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('این پرونده JSON نیست'));
+  });
+});
+
 describe('Operator console: replay room', () => {
+  it('after a reload, takes back the room still open: its controls and links', async () => {
+    const room = { replayId: 'replay-2', sourceRunId: 'rehearsal-1', index: 3, length: 9, playing: true, speed: 2, elapsedMs: 1000, durationMs: 9000, marks: [], links: links('?run=replay-2') };
+    const older = { ...room, replayId: 'replay-1', sourceRunId: 'live', links: links('?run=replay-1') };
+    const { api } = fakeServer(() => room, [older, room]);
+    const { operator } = await consoleWith(api);
+    await waitFor(() => expect(operator.replays.status?.replayId).toBe('replay-2'));
+    render(ReplayPanel, { console: operator, cues: new TestRun().state.cues, lang: 'en' });
+    expect(screen.getByText('Room 2, replaying Rehearsal 1')).toBeTruthy();
+    expect(screen.getByRole('link', { name: `x/stage/${CEREMONY}?run=replay-2` })).toBeTruthy();
+    // Both rooms are open: the operator may control the other one.
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Open rooms' }), { target: { value: 'replay-1' } });
+    expect(screen.getByText('Room 1, replaying Live run')).toBeTruthy();
+  });
+
   async function openRoom() {
     const run = new TestRun();
     run.goThrough('g2g/place-2');
@@ -163,7 +212,7 @@ describe('Operator console: replay room', () => {
 
   it('opens a room on the chosen run and shows its links', async () => {
     const { requests } = await openRoom();
-    expect(requests.find((r) => r.path.endsWith('/replays'))!.body).toEqual({ runId: 'live' });
+    expect(requests.find((r) => r.method === 'POST' && r.path.endsWith('/replays'))!.body).toEqual({ runId: 'live' });
     expect(screen.getByText('Room 1, replaying Live run')).toBeTruthy();
     expect(screen.getByRole('link', { name: `x/stage/${CEREMONY}?run=replay-1` })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Copy the Stage link' })).toBeTruthy();
