@@ -101,7 +101,10 @@ export function parseRunFile(json: unknown, definition: CeremonyDefinition): Run
     if (!stamp.success) return { ok: false, problem: firstIssue(path, stamp.error) };
     const { seq } = stamp.data;
     if (seq <= state.seq) return fail([...path, 'seq'], `duplicate seq ${seq}: seq ${seq} came before`);
-    if (seq !== state.seq + 1) return fail([...path, 'seq'], `expected seq ${state.seq + 1}, got ${seq}: events ${state.seq + 1}–${seq - 1} are missing`);
+    if (seq !== state.seq + 1) {
+      const missing = seq - 1 === state.seq + 1 ? `event ${seq - 1} is missing` : `events ${state.seq + 1}–${seq - 1} are missing`;
+      return fail([...path, 'seq'], `expected seq ${state.seq + 1}, got ${seq}: ${missing}`);
+    }
     const body = bodies[type as EventType]?.safeParse(candidate);
     if (body && !body.success) return { ok: false, problem: firstIssue(path, body.error) };
     const event = candidate as CeremonyEvent;

@@ -101,7 +101,7 @@ describe('importing a recorded run', () => {
     expect(refused.status).toBe(400);
     const error = ((await refused.json()) as { error: { code: string; message: string } }).error;
     expect(error.code).toBe('invalid_run_file');
-    expect(error.message).toContain('events[4].seq: expected seq 5, got 6');
+    expect(error.message).toContain('events[4].seq: expected seq 5, got 6: event 5 is missing');
     const runs = async () => ((await (await fetch(`${t!.url}/api/ceremonies/egov-award-1399/runs`, { headers })).json()) as { runId: string; imported: boolean }[]);
     expect((await runs()).map((r) => r.runId)).toEqual(['live']);
 

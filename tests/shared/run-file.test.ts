@@ -38,7 +38,7 @@ describe('run files', () => {
     ['another schema version', (f) => ({ ...f, schemaVersion: 2 }), 'schemaVersion', /expected schema version 1, got 2/],
     ['a run of another ceremony', (f) => ({ ...f, ceremonyId: 'sample-awards' }), 'ceremonyId', /expected a run of "egov-award-1399", got a run of "sample-awards"/],
     ['an unknown kind', (f) => ({ ...f, kind: 'dress' }), 'kind', /./],
-    ['a gap in seq', (f) => ({ ...f, events: f.events.filter((e: any) => e.seq !== 5) }), 'events[4].seq', /expected seq 5, got 6: events 5–5 are missing/],
+    ['a gap in seq', (f) => ({ ...f, events: f.events.filter((e: any) => e.seq !== 5) }), 'events[4].seq', /expected seq 5, got 6: event 5 is missing/],
     ['a duplicate seq', (f) => ({ ...f, events: [...f.events.slice(0, 4), f.events[3], ...f.events.slice(4)] }), 'events[4].seq', /duplicate seq 4/],
     ['an unknown event type', (f) => ({ ...f, events: f.events.map((e: any) => (e.seq === 3 ? { ...e, type: 'confetti' } : e)) }), 'events[2].type', /unknown event type "confetti"/],
     ['a seq that is not a number', (f) => ({ ...f, events: f.events.map((e: any) => (e.seq === 2 ? { ...e, seq: '2' } : e)) }), 'events[1].seq', /./],
