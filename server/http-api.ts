@@ -14,7 +14,7 @@ import type { Ceremonies } from './ceremonies';
 import { operatorAccess } from './http-access';
 import { sendError } from './http-errors';
 import type { Logger } from './logger';
-import { commandType } from './socket-gateway';
+import { commandType } from './socket-messages';
 
 export interface ApiOptions {
   ceremonies: Ceremonies;

@@ -1,7 +1,6 @@
-import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
-import { z } from 'zod';
-import { CHANNEL_ID_PATTERN, DEFAULT_CHANNEL_ID } from '../shared/channels';
+import { DEFAULT_CHANNEL_ID } from '../shared/channels';
 import { ErrorCodes, podiumError, type ErrorCode } from '../shared/errors';
 import { toPublicEvent, type CeremonyEvent } from '../shared/events';
 import { projectPublic } from '../shared/projection';
@@ -16,8 +15,8 @@ import type {
   ServerToScreenEvents,
 } from '../shared/protocol';
 import { ReactionKinds } from '../shared/reactions';
-import { LIVE_RUN_ID, REPLAY_ID_PATTERN, RUN_ID_PATTERN, SCREEN_RUN_ID_PATTERN } from '../shared/runs';
-import { DelegateLocations, ScreenRoles, type ScreenRole } from '../shared/roles';
+import { LIVE_RUN_ID, REPLAY_ID_PATTERN } from '../shared/runs';
+import type { ScreenRole } from '../shared/roles';
 import { AttendanceSampler } from './attendance';
 import { tokenFromHeaders, type OperatorAuth } from './auth';
 import { ChannelDelivery } from './channel-delivery';
@@ -27,48 +26,13 @@ import type { Logger } from './logger';
 import { ReactionHub } from './reaction-hub';
 import type { ReplayRoom } from './replay-room';
 import { ReplayRooms } from './replay-rooms';
+import { originAllowed } from './origin';
 import { ScreenRegistry } from './screen-registry';
+import { commandType, HelloSchema, OperatorAuthSchema, RenderedSchema, ScreenAuthSchema, ScreenRequestSchema, SyncSchema } from './socket-messages';
 
 /** Past this many missed events a reconnecting screen gets a snapshot instead. */
 const MAX_REPLAY = 500;
 const NOTIFY_EVERY_MS = 250;
-
-const ScreenName = z.string().trim().min(1).max(60);
-const RunId = z.string().regex(RUN_ID_PATTERN).default(LIVE_RUN_ID);
-const ScreenAuthSchema = z.object({
-  ceremonyId: z.string().min(1).max(100),
-  runId: z.string().regex(SCREEN_RUN_ID_PATTERN).default(LIVE_RUN_ID),
-  runKey: z.string().max(100).optional(),
-  role: z.enum(ScreenRoles).default('audience'),
-  lastSeq: z.int().min(0).optional(),
-  channel: z.string().regex(CHANNEL_ID_PATTERN).optional().catch(undefined),
-  name: ScreenName.optional().catch(undefined),
-  delegate: z
-    .object({ organizationId: z.string().min(1).max(64), key: z.string().min(1).max(100), location: z.enum(DelegateLocations).default('remote') })
-    .optional(),
-});
-const OperatorAuthSchema = z.object({
-  ceremonyId: z.string().min(1).max(100),
-  runId: RunId,
-  token: z.string().max(512).optional(),
-  lastSeq: z.int().min(0).optional(),
-});
-const SyncSchema = z.object({ lastSeq: z.int().min(0) });
-const HelloSchema = z.object({
-  name: ScreenName.optional(),
-  location: z.enum(DelegateLocations).optional(),
-  offsetMs: z.number().finite().optional(),
-  rttMs: z.number().finite().min(0).optional(),
-  nudgeMs: z.int().min(0).max(10 * 60_000).optional(),
-});
-const RenderedSchema = z.object({ seq: z.int().min(0), cueId: z.string().min(1).max(200) });
-const ScreenRequestSchema = z.object({
-  screenId: z.string().min(1).max(100),
-  name: ScreenName.optional(),
-  channel: z.string().regex(CHANNEL_ID_PATTERN).optional(),
-  view: z.enum(['audience', 'stage', 'overlay']).optional(),
-  reload: z.boolean().optional(),
-});
 
 interface ScreenData {
   run: CeremonyRun;
@@ -102,18 +66,6 @@ export interface GatewayOptions {
   allowedOrigins: readonly string[];
   now: () => number;
   newId: () => string;
-}
-
-/** The browser's Origin must be the server itself or one of the allowed origins. */
-export function originAllowed(req: IncomingMessage, allowedOrigins: readonly string[]): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true; // not a browser: no ambient cookie to abuse
-  if (allowedOrigins.includes(origin)) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -436,10 +388,4 @@ export class SocketGateway {
       }, NOTIFY_EVERY_MS),
     );
   }
-}
-
-/** The type of a command for logs: a known word, never the command's content. */
-export function commandType(command: unknown): string {
-  const type = (command as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && /^[a-z_]{1,20}$/.test(type) ? type : 'unknown';
 }
