@@ -2,53 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { CeremonyFeed } from '../../client/lib/ceremony-feed.svelte';
 import { ScreenConnection, type ScreenSocket } from '../../client/lib/screen-connection';
 import { toPublicEvent } from '../../shared/events';
+import { FakeScreenSocket } from './fake-screen-socket';
 import { TestRun } from './fixtures';
 
-type Handler = (...args: unknown[]) => void;
-
-/** Stands in for a socket.io socket: records what the client emits, lets the test fire events. */
-class FakeSocket {
-  readonly handlers = new Map<string, Handler[]>();
-  readonly emitted: [string, unknown][] = [];
-  reconnects = 0;
-  active = true;
-  constructor(readonly options: { auth: (cb: (data: object) => void) => void }) {}
-  on(event: string, handler: Handler) {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
-    return this;
-  }
-  emit(event: string, payload: unknown) {
-    this.emitted.push([event, payload]);
-    return this;
-  }
-  disconnect() {
-    return this;
-  }
-  connect() {
-    this.reconnects++;
-    return this;
-  }
-  removeAllListeners() {
-    this.handlers.clear();
-    return this;
-  }
-  fire(event: string, ...args: unknown[]) {
-    for (const handler of this.handlers.get(event) ?? []) handler(...args);
-  }
-  auth(): object {
-    let data: object = {};
-    this.options.auth((d) => (data = d));
-    return data;
-  }
-}
 
 function setup() {
   const feed = new CeremonyFeed();
-  let socket!: FakeSocket;
+  let socket!: FakeScreenSocket;
   const connection = new ScreenConnection(feed, {
     ceremonyId: 'egov-award-1399',
     role: 'audience',
-    createSocket: (options) => (socket = new FakeSocket(options as never)) as unknown as ScreenSocket,
+    createSocket: (options) => (socket = new FakeScreenSocket(options as never)) as unknown as ScreenSocket,
   });
   connection.connect();
   return { feed, socket };

@@ -3,53 +3,19 @@ import { CeremonyFeed } from '../../client/lib/ceremony-feed.svelte';
 import { ScreenConnection, type ScreenConnectionOptions, type ScreenSocket } from '../../client/lib/screen-connection';
 import { CLOCK_SAMPLES_PER_SYNC } from '../../shared/clock-sync';
 import { toPublicEvent, type CeremonyEvent, type PublicEvent } from '../../shared/events';
+import { FakeScreenSocket } from './fake-screen-socket';
 import { TestRun } from './fixtures';
 
-type Handler = (...args: unknown[]) => void;
-
-/** A socket.io socket stand-in whose server clock runs `serverAhead` ms ahead of the screen's. */
-class ClockedSocket {
-  readonly handlers = new Map<string, Handler[]>();
-  readonly emitted: [string, unknown][] = [];
-  connected = false;
-  active = true;
+/** A screen's socket whose server clock runs `serverAhead` ms ahead of the screen's. */
+class ClockedSocket extends FakeScreenSocket {
   constructor(
-    readonly options: { auth: (cb: (data: object) => void) => void },
+    options: { auth: (cb: (data: object) => void) => void },
     readonly serverAhead: number,
-  ) {}
-  on(event: string, handler: Handler) {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
-    return this;
+  ) {
+    super(options);
   }
-  emit(event: string, payload: unknown) {
-    this.emitted.push([event, payload]);
-    return this;
-  }
-  timeout() {
+  override timeout() {
     return { emitWithAck: async (_event: 'clock', sentAt: number) => sentAt + this.serverAhead };
-  }
-  disconnect() {
-    this.connected = false;
-    return this;
-  }
-  connect() {
-    return this;
-  }
-  removeAllListeners() {
-    this.handlers.clear();
-    return this;
-  }
-  fire(event: string, ...args: unknown[]) {
-    if (event === 'connect') this.connected = true;
-    for (const handler of this.handlers.get(event) ?? []) handler(...args);
-  }
-  auth(): Record<string, unknown> {
-    let data: object = {};
-    this.options.auth((d) => (data = d));
-    return data as Record<string, unknown>;
-  }
-  sent(event: string): unknown[] {
-    return this.emitted.filter(([name]) => name === event).map(([, payload]) => payload);
   }
 }
 

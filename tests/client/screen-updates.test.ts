@@ -8,59 +8,18 @@ import AudiencePage from '../../client/pages/AudiencePage.svelte';
 import ScreenRegistry from '../../client/pages/operator/ScreenRegistry.svelte';
 import { defaultChannels } from '../../shared/channels';
 import type { ScreenInfo } from '../../shared/protocol';
+import { FakeScreenSocket } from './fake-screen-socket';
 import { TestRun } from './fixtures';
 
-type Handler = (...args: unknown[]) => void;
-
-class FakeSocket {
-  readonly handlers = new Map<string, Handler[]>();
-  readonly emitted: [string, unknown][] = [];
-  connected = false;
-  active = true;
-  constructor(readonly options: { auth: (cb: (data: object) => void) => void }) {}
-  on(event: string, handler: Handler) {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
-    return this;
-  }
-  emit(event: string, payload: unknown) {
-    this.emitted.push([event, payload]);
-    return this;
-  }
-  timeout() {
-    return { emitWithAck: () => new Promise(() => {}) };
-  }
-  disconnect() {
-    this.connected = false;
-    return this;
-  }
-  connect() {
-    return this;
-  }
-  removeAllListeners() {
-    return this;
-  }
-  fire(event: string, ...args: unknown[]) {
-    if (event === 'connect') this.connected = true;
-    for (const handler of this.handlers.get(event) ?? []) handler(...args);
-  }
-  auth(): Record<string, unknown> {
-    let data: object = {};
-    this.options.auth((d) => (data = d));
-    return data as Record<string, unknown>;
-  }
-  sent(event: string): Record<string, unknown>[] {
-    return this.emitted.filter(([name]) => name === event).map(([, payload]) => payload as Record<string, unknown>);
-  }
-}
 
 function setup(extra: Partial<ScreenConnectionOptions> = {}) {
   const feed = new CeremonyFeed(extra.runId ?? 'live');
   const remembered: Record<string, unknown>[] = [];
-  let socket!: FakeSocket;
+  let socket!: FakeScreenSocket;
   const connection = new ScreenConnection(feed, {
     ceremonyId: 'egov-award-1399',
     role: 'stage',
-    createSocket: (options) => (socket = new FakeSocket(options as never)) as unknown as ScreenSocket,
+    createSocket: (options) => (socket = new FakeScreenSocket(options as never)) as unknown as ScreenSocket,
     onPreferences: (changed) => remembered.push(changed),
     ...extra,
   });
@@ -96,12 +55,12 @@ describe('Screens: runs, renames, the viewer’s delay, the delegate’s organiz
 
   it('shows the organization a delegate link stands for', () => {
     const feed = new CeremonyFeed();
-    let socket!: FakeSocket;
+    let socket!: FakeScreenSocket;
     new ScreenConnection(feed, {
       ceremonyId: 'egov-award-1399',
       role: 'delegate',
       delegate: { organizationId: 'ministry-of-health', key: 'k' },
-      createSocket: (options) => (socket = new FakeSocket(options as never)) as unknown as ScreenSocket,
+      createSocket: (options) => (socket = new FakeScreenSocket(options as never)) as unknown as ScreenSocket,
     }).connect();
     feed.applySnapshot(new TestRun().state);
     socket.fire('delegation', { id: 'ministry-of-health', name: { fa: 'وزارت بهداشت، درمان و آموزش پزشکی', en: 'Ministry of Health and Medical Education' } });
