@@ -41,7 +41,12 @@ export class ScreenRegistry {
     return {
       screens: [...all.filter((s) => s.role !== 'audience'), ...listedAudience],
       presence: this.presence(runId),
-      audience: { total: audience.length, renderedLastReveal: audience.filter(rendered).length, listed: listedAudience.length },
+      audience: {
+        total: audience.length,
+        renderedLastReveal: audience.filter(rendered).length,
+        listed: listedAudience.length,
+        byChannel: audience.reduce<Record<string, number>>((counts, s) => ({ ...counts, [s.channel]: (counts[s.channel] ?? 0) + 1 }), {}),
+      },
     };
   }
 

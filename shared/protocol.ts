@@ -73,7 +73,7 @@ export type Presence = Record<string, Record<DelegateLocation, number>>;
 export interface RegistryUpdate {
   screens: ScreenInfo[];
   presence: Presence;
-  audience: { total: number; renderedLastReveal: number; listed: number };
+  audience: { total: number; renderedLastReveal: number; listed: number; byChannel: Record<string, number> };
 }
 export const REGISTRY_MAX_AUDIENCE = 100;
 

@@ -87,7 +87,7 @@ describe('Registry: the viewer’s delay and the audience as counts', () => {
   it('says how many of all the phones have shown the last reveal, and that the list is partial', () => {
     render(ScreenRegistry, {
       screens: [phone()],
-      audience: { total: 2_400, renderedLastReveal: 2_310, listed: 100 },
+      audience: { total: 2_400, renderedLastReveal: 2_310, listed: 100, byChannel: { hall: 1_900, stream: 500 } },
       channels: defaultChannels,
       reveal,
       now: T,
@@ -97,5 +97,8 @@ describe('Registry: the viewer’s delay and the audience as counts', () => {
     expect(screen.getByText(/2310 of 2400 phones have shown the last reveal\./)).toBeTruthy();
     expect(screen.getByText('The list shows 100 of 2400 phones (those behind first).')).toBeTruthy();
     expect(screen.getByText('Audience 2400')).toBeTruthy();
+    // By channel, the whole audience counts, not only the listed phones.
+    expect(screen.getByText('Hall 1900')).toBeTruthy();
+    expect(screen.getByText('Live stream 500')).toBeTruthy();
   });
 });

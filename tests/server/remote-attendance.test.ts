@@ -111,7 +111,7 @@ describe('registry, delegates and remote control', () => {
     await vi.waitFor(() => {
       const entry = op.registry!.screens.find((s) => s.name === 'Hall left')!;
       expect(entry).toMatchObject({ role: 'stage', channel: 'hall', offsetMs: 12, rttMs: 33, nudgeMs: 2_000, renderedCueId: 'g2g/place-4' });
-      expect(op.registry!.audience).toEqual({ total: 1, renderedLastReveal: 0, listed: 1 });
+      expect(op.registry!.audience).toEqual({ total: 1, renderedLastReveal: 0, listed: 1, byChannel: { video: 1 } });
       expect(op.registry!.screens.find((s) => s.id === phone.socket.id)).toMatchObject({ channel: 'video', renderedCueId: null });
     });
   });
@@ -174,7 +174,7 @@ describe('a registry of thousands of phones', () => {
     await vi.waitFor(() => expect(phones.every((p) => p.state!.lastRevealCueId === 'g2g/place-4')).toBe(true), { timeout: 20_000 });
     for (const p of phones.slice(0, 125)) p.socket.emit('rendered', { seq: p.state!.seq, cueId: 'g2g/place-4' });
     await vi.waitFor(() => {
-      expect(op.registry!.audience).toEqual({ total: 130, renderedLastReveal: 125, listed: 100 });
+      expect(op.registry!.audience).toEqual({ total: 130, renderedLastReveal: 125, listed: 100, byChannel: { hall: 130 } });
       expect(op.registry!.screens.filter((s) => s.role === 'audience')).toHaveLength(100);
       expect(op.registry!.screens.some((s) => s.name === 'Big screen')).toBe(true);
       // The five phones that have not shown the reveal are listed first.
