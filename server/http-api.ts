@@ -8,7 +8,7 @@ import { categoryResults, cueStatus } from '../shared/results-view';
 import { currentCue, nextCue, type CeremonyState } from '../shared/state';
 import { formatProblems, parseCeremony } from '../shared/validation';
 import { importResultsCsv } from '../shared/csv-import';
-import { clearedSessionCookie, sessionCookie, type OperatorAuth } from './auth';
+import { clearedSessionCookie, sessionCookie, tokenFromHeaders, type OperatorAuth } from './auth';
 import type { CeremonyRun } from './ceremony-run';
 import type { Ceremonies } from './ceremonies';
 import { operatorAccess } from './http-access';
@@ -167,7 +167,8 @@ export function createApi(options: ApiOptions): express.Router {
     res.json({ authenticated: actorOf(req) !== null });
   });
 
-  api.delete('/session', (_req, res) => {
+  api.delete('/session', (req, res) => {
+    auth.revokeToken(tokenFromHeaders(req.headers), options.now());
     res.set('Set-Cookie', clearedSessionCookie()).json({ ok: true });
   });
 

@@ -47,6 +47,18 @@ describe('automation API (docs/api.md)', () => {
     expect(right.headers.get('set-cookie')).toMatch(/podium_session=.*HttpOnly; SameSite=Strict/);
   });
 
+  it('[S11] logging out ends the session: the token is refused afterwards', async () => {
+    const own = await login(t.url);
+    expect((await getState(t.url, SEED, own)).nextCue).toBeDefined();
+    const out = await fetch(`${t.url}/api/session`, { method: 'DELETE', headers: { authorization: `Bearer ${own}` } });
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toMatch(/podium_session=;.*Max-Age=0/);
+    expect((await postCommand(t.url, own, SEED, { type: 'hold' })).status).toBe(401);
+    expect((await getState(t.url, SEED, own)).nextCue).toBeUndefined();
+    // Another session goes on.
+    expect((await getState(t.url, SEED, token)).nextCue).toBeDefined();
+  });
+
   it('[S11] commands need a valid token', async () => {
     expect((await postCommand(t.url, 'forged.token', SEED, { type: 'hold' })).body).toMatchObject({ error: { code: 'unauthorized' } });
     const res = await fetch(`${t.url}/api/ceremonies/${SEED}/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"hold"}' });
