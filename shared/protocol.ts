@@ -103,7 +103,10 @@ export type AckResult = { ok: true } | { ok: false; error: PodiumError };
 export interface ServerToScreenEvents {
   /** The whole public state; sent on connect when replaying missed events is not simpler. */
   snapshot: (state: CeremonyState) => void;
-  /** One event, in seq order, never twice. */
+  /**
+   * One event, in seq order. With several processes, a screen that fails over may be sent one it
+   * already has: it applies only `state.seq + 1`, so nothing is applied twice.
+   */
   event: (event: PublicEvent) => void;
   failure: (error: PodiumError) => void;
   /** The screen's channel and its delay; sent on connect and whenever either changes. */

