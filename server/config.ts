@@ -23,13 +23,6 @@ export interface Config {
   sessionKey: string | undefined;
 }
 
-function parsePort(value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a whole number from 0 to 65535, got "${value}"`);
-  return port;
-}
-
 function parseWholeNumber(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -45,7 +38,7 @@ function parseSessionKey(value: string | undefined): string | undefined {
 
 export function configFromEnv(env: NodeJS.ProcessEnv, root: string): Config {
   return {
-    port: parsePort(env.PORT, 3000),
+    port: parseWholeNumber('PORT', env.PORT, 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || path.join(root, 'data')),
     operatorPasscode: env.OPERATOR_PASSCODE || undefined,
