@@ -1,30 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, OUTPUT_DIR, screenshotPath } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { serverAndBrowser, OUTPUT_DIR, screenshotPath } from '../helpers/browser';
 import { sampleCeremony, seedCeremony } from '../helpers/ceremony-harness';
-import { getState, login, PASSCODE, postCommand, startTestServer, type TestServer } from '../helpers/server-harness';
+import { getState, login, PASSCODE, postCommand } from '../helpers/server-harness';
 
 const SEED = 'egov-award-1399';
 const SAMPLE = 'sample-awards';
-let t: TestServer;
+const env = serverAndBrowser();
 let token: string;
-let browser: Browser;
-
 beforeAll(async () => {
-  t = await startTestServer();
-  token = await login(t.url);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
+  token = await login(env.server.url);
 });
 
 async function goUntil(ceremonyId: string, done: (state: any) => boolean): Promise<void> {
-  for (let state = await getState(t.url, ceremonyId, token); !done(state); state = await getState(t.url, ceremonyId, token)) {
-    expect((await postCommand(t.url, token, ceremonyId, { type: 'go', expectedCue: state.nextCue.id })).status).toBe(200);
+  for (let state = await getState(env.server.url, ceremonyId, token); !done(state); state = await getState(env.server.url, ceremonyId, token)) {
+    expect((await postCommand(env.server.url, token, ceremonyId, { type: 'go', expectedCue: state.nextCue.id })).status).toBe(200);
   }
 }
 
@@ -46,8 +38,8 @@ async function english(page: Page): Promise<void> {
 describe('the archive in Chromium', () => {
   it('[S3] mid-ceremony, the public results page shows what is revealed so far and not one unrevealed name', async () => {
     await goUntil(SAMPLE, (s) => s.categories[0].results.length === 2);
-    const page = await browser.newPage({ viewport: { width: 1000, height: 1000 } });
-    await page.goto(`${t.url}/results/${SAMPLE}`);
+    const page = await env.browser.newPage({ viewport: { width: 1000, height: 1000 } });
+    await page.goto(`${env.server.url}/results/${SAMPLE}`);
     await page.locator('.archive-category').first().waitFor();
     const text = await page.locator('body').innerText();
     expect(text).toContain('نتایجی که تاکنون اعلام شده است');
@@ -63,8 +55,8 @@ describe('the archive in Chromium', () => {
 
   it('after the ceremony: the results page in Persian (Jalali date, QR code to itself) and English', async () => {
     await goUntil(SEED, (s) => s.nextCue === null);
-    const page = await browser.newPage({ viewport: { width: 1000, height: 1100 } });
-    await page.goto(`${t.url}/results/${SEED}`);
+    const page = await env.browser.newPage({ viewport: { width: 1000, height: 1100 } });
+    await page.goto(`${env.server.url}/results/${SEED}`);
     await page.locator('.archive-category .name').first().waitFor();
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fa', 'rtl']);
     expect(await page.locator('.archive-category .name').allInnerTexts()).toEqual(seedNames('fa'));
@@ -86,9 +78,9 @@ describe('the archive in Chromium', () => {
   });
 
   it('certificates ask for the operator passcode, then print to PDF as exactly one A4 landscape page per certificate (4 for the seed)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${t.url}/certificates/${SEED}`);
+    await page.goto(`${env.server.url}/certificates/${SEED}`);
     await page.locator('#archive-passcode').waitFor();
     for (const name of seedNames('fa')) expect(await page.locator('body').innerText()).not.toContain(name);
     await page.screenshot({ path: screenshotPath('certificates-fa-sign-in'), animations: 'disabled' });

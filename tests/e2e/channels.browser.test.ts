@@ -1,37 +1,27 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotPath } from '../helpers/browser';
-import { login, postCommand, startTestServer, type TestServer } from '../helpers/server-harness';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowser, screenshotPath } from '../helpers/browser';
+import { login, postCommand } from '../helpers/server-harness';
 
 const SEED = 'egov-award-1399';
 const FOURTH = 'سازمان اداری و استخدامی کشور';
 const STREAM_DELAY_MS = 3_000;
 
-let t: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  t = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+const env = serverAndBrowser();
 
 describe('channels in Chromium', () => {
   it('[S14] an audience on the hall channel and one on a delayed stream channel each show the reveal at their time', async () => {
-    const token = await login(t.url);
-    expect((await postCommand(t.url, token, SEED, { type: 'set_channel', channelId: 'stream', delayMs: STREAM_DELAY_MS })).status).toBe(200);
-    for (const cue of ['opening', 'guest-of-honour', 'about-the-award', 'g2g/intro']) await postCommand(t.url, token, SEED, { type: 'go', expectedCue: cue });
+    const token = await login(env.server.url);
+    expect((await postCommand(env.server.url, token, SEED, { type: 'set_channel', channelId: 'stream', delayMs: STREAM_DELAY_MS })).status).toBe(200);
+    for (const cue of ['opening', 'guest-of-honour', 'about-the-award', 'g2g/intro']) await postCommand(env.server.url, token, SEED, { type: 'go', expectedCue: cue });
 
-    const hall = await browser.newPage({ viewport: { width: 420, height: 800 } });
-    const stream = await browser.newPage({ viewport: { width: 420, height: 800 } });
-    await hall.goto(`${t.url}/c/${SEED}?channel=hall`);
-    await stream.goto(`${t.url}/c/${SEED}?channel=stream`);
+    const hall = await env.browser.newPage({ viewport: { width: 420, height: 800 } });
+    const stream = await env.browser.newPage({ viewport: { width: 420, height: 800 } });
+    await hall.goto(`${env.server.url}/c/${SEED}?channel=hall`);
+    await stream.goto(`${env.server.url}/c/${SEED}?channel=stream`);
     // Both are connected and show the category introduction.
     for (const page of [hall, stream]) await page.getByText('بهترین خدمات دولت به دولت (G2G)').first().waitFor();
 
-    const reveal = await postCommand(t.url, token, SEED, { type: 'go', expectedCue: 'g2g/place-4' });
+    const reveal = await postCommand(env.server.url, token, SEED, { type: 'go', expectedCue: 'g2g/place-4' });
     const showAt: number = reveal.body.events[0].showAt;
     const shownAt = async (page: typeof hall) => {
       await page.locator('.reveal-card .name', { hasText: FOURTH }).waitFor({ timeout: 15_000 });

@@ -1,23 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { buildCues } from '../../shared/cues';
 import { realRecipientTexts } from '../../shared/stand-ins';
-import { launchChromium, screenshotPath } from '../helpers/browser';
+import { serverAndBrowser, screenshotPath } from '../helpers/browser';
 import { seedCeremony } from '../helpers/ceremony-harness';
-import { login, PASSCODE, startTestServer, type TestServer } from '../helpers/server-harness';
+import { login, PASSCODE } from '../helpers/server-harness';
 
 const SEED = 'egov-award-1399';
 
-let t: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  t = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+const env = serverAndBrowser();
 
 const real = realRecipientTexts(seedCeremony());
 // A speaker's role is the programme's, the same in every run, and may name an organization that
@@ -27,18 +18,18 @@ const bodyText = (page: Page) => page.evaluate(() => document.body.innerText).th
 
 describe('a rehearsal in Chromium', () => {
   it('[S13] the stage of a rehearsal shows the REHEARSAL mark and stand-ins; the live audience stays untouched', async () => {
-    const token = await login(t.url);
-    const started = await fetch(`${t.url}/api/ceremonies/${SEED}/rehearsals`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+    const token = await login(env.server.url);
+    const started = await fetch(`${env.server.url}/api/ceremonies/${SEED}/rehearsals`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
     expect(started.status).toBe(201);
     const { runId, links } = (await started.json()) as { runId: string; links: { stage: string } };
-    expect(links.stage.startsWith(`${t.url}/stage/${SEED}?run=${runId}`)).toBe(true);
+    expect(links.stage.startsWith(`${env.server.url}/stage/${SEED}?run=${runId}`)).toBe(true);
 
-    const stage = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const live = await browser.newPage({ viewport: { width: 420, height: 900 } });
-    const operator = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const stage = await env.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const live = await env.browser.newPage({ viewport: { width: 420, height: 900 } });
+    const operator = await env.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await stage.goto(links.stage);
-    await live.goto(`${t.url}/c/${SEED}`);
-    await operator.goto(`${t.url}/operator?ceremony=${SEED}&run=${runId}`);
+    await live.goto(`${env.server.url}/c/${SEED}`);
+    await operator.goto(`${env.server.url}/operator?ceremony=${SEED}&run=${runId}`);
     await operator.locator('#passcode').fill(PASSCODE);
     await operator.locator('form.login button[type=submit]').click();
 

@@ -1,39 +1,30 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotPath } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowser, screenshotPath } from '../helpers/browser';
 import { seedCeremony } from '../helpers/ceremony-harness';
 import { buildCues } from '../../shared/cues';
-import { PASSCODE, startTestServer, type TestServer } from '../helpers/server-harness';
+import { PASSCODE } from '../helpers/server-harness';
 
 const SEED = 'egov-award-1399';
 const g2g = seedCeremony().categories[0]!;
 const byPlace = new Map(g2g.kind === 'ranked' ? g2g.results.map((r) => [r.place, r.recipient.name.fa!]) : []);
 
-let t: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  t = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+const env = serverAndBrowser();
 
 /** The recipient names an audience page shows as results or reveals (not the speech's role text). */
 const shownNames = (page: Page) => page.locator('.reveal-card .name, .results-list .name').allInnerTexts();
 
 describe('the seed ceremony in Chromium', () => {
   it('[S3][S10] the operator presses GO through the ceremony; the audience shows each reveal in order, in Persian, RTL, in Vazirmatn', async () => {
-    const operator = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const audience = await browser.newPage({ viewport: { width: 420, height: 900 } });
-    const stage = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const operator = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const audience = await env.browser.newPage({ viewport: { width: 420, height: 900 } });
+    const stage = await env.browser.newPage({ viewport: { width: 1280, height: 720 } });
 
-    await audience.goto(`${t.url}/`);
-    await stage.goto(`${t.url}/stage/${SEED}`);
-    const overlay = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await overlay.goto(`${t.url}/overlay/${SEED}?background=%2300ff00`);
-    await operator.goto(`${t.url}/operator?ceremony=${SEED}`);
+    await audience.goto(`${env.server.url}/`);
+    await stage.goto(`${env.server.url}/stage/${SEED}`);
+    const overlay = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await overlay.goto(`${env.server.url}/overlay/${SEED}?background=%2300ff00`);
+    await operator.goto(`${env.server.url}/operator?ceremony=${SEED}`);
     await operator.locator('#passcode').fill(PASSCODE);
     await operator.locator('form.login button[type=submit]').click();
     const go = operator.locator('button.go');

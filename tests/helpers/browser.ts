@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { ROOT } from './server-harness';
+import { afterAll, beforeAll } from 'vitest';
+import { ROOT, startTestServer, type TestServer } from './server-harness';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const OUTPUT_DIR = path.join(ROOT, 'test-output');
@@ -20,4 +21,21 @@ export async function launchChromium(): Promise<Browser> {
 
 export function screenshotPath(name: string): string {
   return path.join(OUTPUT_DIR, `${name}.png`);
+}
+
+/**
+ * A browser test file's set-up: a real server and Debian's Chromium, started before its tests and
+ * stopped after them. `server` may be replaced (a restart test starts another one).
+ */
+export function serverAndBrowser(): { server: TestServer; browser: Browser } {
+  const env = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startTestServer();
+    env.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
