@@ -6,8 +6,10 @@ import type { CeremonyEvent } from '../shared/events';
 import type { RunFile } from '../shared/run-file';
 import { LIVE_RUN_ID, parseRunId, runIdOf, streamIdOf, type RunRef, type RunSummary } from '../shared/runs';
 import { withStandIns } from '../shared/stand-ins';
-import { CeremonyRun, type EventListener, type RunOptions } from './ceremony-run';
-import { SeqConflictError, type NewEvent } from './storage/event-log';
+import type { ChangeOptions } from '../shared/definition-change';
+import type { PodiumError } from '../shared/errors';
+import { CeremonyRun, type CommandContext, type EventListener, type RunOptions } from './ceremony-run';
+import { SeqConflictError, type DefinitionVersion, type NewEvent } from './storage/event-log';
 import type { CeremonyStore, EventLog } from './storage/event-log';
 
 /** The public list entry of a ceremony: nothing from its results. */
@@ -19,6 +21,11 @@ export interface CeremonySummary {
   venue?: CeremonyDefinition['venue'];
 }
 
+
+/** What replacing a definition did: the version the live run now uses, or why it was refused. */
+export type ReplaceOutcome =
+  | { ok: true; outcome: 'created' | 'replaced' | 'corrected'; version: number; hash: string; corrected: string[] }
+  | { ok: false; error: PodiumError };
 
 /** Reads every *.json definition of a folder; a bad file stops the start with its problems listed. */
 export function readCeremonyFolder(dir: string): CeremonyDefinition[] {
@@ -75,17 +82,27 @@ export class Ceremonies {
     const streamId = streamIdOf(ceremonyId, ref);
     const known = this.runs.get(streamId);
     if (known) return known;
-    const definition = await this.store.get(ceremonyId);
-    if (!definition) return null;
-    let runDefinition = definition;
+    const newest = await this.store.get(ceremonyId);
+    if (!newest) return null;
+    // The version a run starts on: the live run's first (later ones are published in its log), a
+    // rehearsal's as its first event names it (the newest for rehearsals older than versions).
+    let first: DefinitionVersion | null = ref.kind === 'live' ? await this.store.version(ceremonyId, 1) : newest;
+    let standIns = false;
     if (ref.kind !== 'live') {
-      const first = (await this.log.read(streamId, 0))[0];
-      if (!first) return null;
-      if (first.type === 'rehearsal_started' && !first.realResults) runDefinition = withStandIns(definition);
+      const opening = (await this.log.read(streamId, 0))[0];
+      if (!opening) return null;
+      if (opening.type === 'rehearsal_started') {
+        if (opening.version !== undefined) first = await this.store.version(ceremonyId, opening.version);
+        standIns = !opening.realResults;
+      }
     }
+    if (!first) return null;
     if (this.runs.has(streamId)) return this.runs.get(streamId)!;
     const options = { ...this.runOptions, readOnly: ref.kind === 'import' };
-    const opening = CeremonyRun.open(streamId, runDefinition, this.log, options).then((run) => {
+    const start = standIns ? { ...first, definition: withStandIns(first.definition) } : first;
+    // Only the live run moves to later versions; a rehearsal keeps the one it started with.
+    const load = async (version: number) => (ref.kind === 'live' ? this.store.version(ceremonyId, version) : null);
+    const opening = CeremonyRun.open(streamId, start, this.log, options, load).then((run) => {
       run.onEvents(this.onEvents(run));
       return run;
     });
@@ -96,8 +113,11 @@ export class Ceremonies {
 
   /** Starts a new rehearsal run (the old ones are kept); null when there is no such ceremony. */
   async startRehearsal(ceremonyId: string, options: { realResults: boolean; actor: string; now: number; commandId: string }): Promise<string | null> {
-    if (!(await this.store.get(ceremonyId))) return null;
-    const event = { type: 'rehearsal_started' as const, realResults: options.realResults, at: options.now, showAt: options.now, commandId: options.commandId, actor: options.actor };
+    // The version the live run uses now: the rehearsal runs on it, whatever comes later.
+    const live = await this.live(ceremonyId);
+    if (!live) return null;
+    const version = live.current.version;
+    const event = { type: 'rehearsal_started' as const, realResults: options.realResults, version, at: options.now, showAt: options.now, commandId: options.commandId, actor: options.actor };
     return this.appendNewRun(ceremonyId, 'rehearsal', [event]);
   }
 
@@ -139,15 +159,28 @@ export class Ceremonies {
     return count;
   }
 
-  /** Replaces a definition (an import), unless its live run has already begun. */
-  async replace(definition: CeremonyDefinition): Promise<'replaced' | 'created' | 'started'> {
-    const existing = await this.store.get(definition.id);
-    if (existing) {
-      const run = await this.live(definition.id);
-      if (run && run.current.seq > 0) return 'started';
+  /**
+   * The live run has begun (a cue was started): a cheap check before an import's long work. The
+   * decision itself is the run's, in turn with its commands (`replace`).
+   */
+  async begun(ceremonyId: string): Promise<boolean> {
+    const run = await this.live(ceremonyId);
+    return run !== null && run.current.startedAt !== null;
+  }
+
+  /**
+   * Publishes a new version of a definition (an import): the live run moves to it at once, in
+   * every process (through its log). Once the run has begun, only a confirmed results correction
+   * of categories with no standing reveal is accepted (docs/spec.md S17).
+   */
+  async replace(definition: CeremonyDefinition, change: ChangeOptions, context: CommandContext): Promise<ReplaceOutcome> {
+    const run = await this.live(definition.id);
+    if (!run) {
+      const kept = await this.store.put(definition);
+      return { ok: true, outcome: 'created', version: kept.version, hash: kept.hash, corrected: [] };
     }
-    await this.store.put(definition);
-    for (const streamId of this.runs.keys()) if (streamId.split(':')[1] === definition.id) this.runs.delete(streamId);
-    return existing ? 'replaced' : 'created';
+    const result = await run.changeDefinition(definition, (next) => this.store.put(next), change, context);
+    if (!result.ok) return result;
+    return { ok: true, outcome: result.corrected.length > 0 ? 'corrected' : 'replaced', version: result.version, hash: result.hash, corrected: result.corrected };
   }
 }

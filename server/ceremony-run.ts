@@ -1,14 +1,15 @@
 import type { CeremonyDefinition } from '../shared/ceremony';
 import { CommandSchema } from '../shared/commands';
+import { decideDefinitionChange, type ChangeOptions } from '../shared/definition-change';
 import { buildCues, toPublicCeremony } from '../shared/cues';
 import { decide } from '../shared/decide';
-import { ErrorCodes, podiumError } from '../shared/errors';
+import { ErrorCodes, podiumError, type PodiumError } from '../shared/errors';
 import type { CeremonyEvent } from '../shared/events';
 import { projectOperator, type OperatorView } from '../shared/projection';
 import type { CommandResult } from '../shared/protocol';
 import { foldEvents, initialState, type CeremonyState } from '../shared/state';
 import { formatProblems, problemsFromZod } from '../shared/validation';
-import { SeqConflictError, type EventLog } from './storage/event-log';
+import { DuplicateCommandError, SeqConflictError, type DefinitionVersion, type EventLog } from './storage/event-log';
 
 /** Who sends a command, and when the server received it: stamped here, never by the client. */
 export interface CommandContext {
@@ -32,15 +33,22 @@ export interface RunOptions {
   readOnly?: boolean;
 }
 
+/** Reads a kept version of the run's definition (for `definition_published` events). */
+export type VersionLoader = (version: number) => Promise<DefinitionVersion | null>;
+
+/** The outcome of a definition change: the version the run now uses, or why not. */
+export type DefinitionChangeResult = { ok: true; version: number; hash: string; seq: number; corrected: string[] } | { ok: false; error: PodiumError };
+
 /** Receives committed events, to send them to screens. */
 export type EventListener = (events: CeremonyEvent[], state: CeremonyState, origin: EventOrigin) => void;
 
 const REMEMBERED_REFUSALS = 500;
 
 /**
- * One run of one ceremony (the live run for now): its definition, its log, and its state in
- * memory. Commands are handled one at a time, in arrival order: load state, decide, append with
- * the expected seq, evolve, notify.
+ * One run of one ceremony: its definition, its log, and its state in memory. Commands are handled
+ * one at a time, in arrival order: load state, decide, append with the expected seq, evolve,
+ * notify. The definition has versions: the run uses the one its log last published
+ * (`definition_published`), in every process, so a correction reaches every console at once.
  */
 export class CeremonyRun {
   private state: CeremonyState;
@@ -54,24 +62,47 @@ export class CeremonyRun {
   readonly initial: CeremonyState;
   private pastState: CeremonyState | null = null;
 
+  private used: DefinitionVersion;
+
   private constructor(
     readonly runId: string,
-    readonly definition: CeremonyDefinition,
+    first: DefinitionVersion,
     private readonly log: EventLog,
     private readonly options: RunOptions,
+    private readonly loadVersion: VersionLoader,
   ) {
-    this.initial = initialState(toPublicCeremony(definition), buildCues(definition));
+    this.used = first;
+    this.initial = initialState(toPublicCeremony(first.definition), buildCues(first.definition), first.version);
     this.state = this.initial;
   }
 
-  static async open(runId: string, definition: CeremonyDefinition, log: EventLog, options: RunOptions = { revealLeadMs: 0 }): Promise<CeremonyRun> {
-    const run = new CeremonyRun(runId, definition, log, options);
+  /**
+   * Opens a run on the version of its definition it started with; its log's
+   * `definition_published` events then move it to later versions, read with `loadVersion`.
+   */
+  static async open(
+    runId: string,
+    first: DefinitionVersion,
+    log: EventLog,
+    options: RunOptions = { revealLeadMs: 0 },
+    loadVersion: VersionLoader = async () => null,
+  ): Promise<CeremonyRun> {
+    const run = new CeremonyRun(runId, first, log, options, loadVersion);
     await run.catchUpNow();
     return run;
   }
 
   get current(): CeremonyState {
     return this.state;
+  }
+
+  /** The definition (with its secret results) the run uses now. */
+  get definition(): CeremonyDefinition {
+    return this.used.definition;
+  }
+
+  get definitionHash(): string {
+    return this.used.hash;
   }
 
   onEvents(listener: EventListener): () => void {
@@ -93,12 +124,40 @@ export class CeremonyRun {
   }
 
   operatorView(): OperatorView {
-    return projectOperator(this.state, this.definition, this.events);
+    return projectOperator(this.state, this.definition, this.events, this.used.hash);
   }
 
   /** Validates and applies one command; never throws for a bad command. */
   handle(input: unknown, context: CommandContext): Promise<CommandResult> {
     return this.serially(() => this.handleNow(input, context));
+  }
+
+  /**
+   * Moves the run to a new version of its definition (an import, a results correction): checked
+   * against the run's state (docs/spec.md S17), kept with `keep` (the store gives it its number),
+   * then published in the run's log, in turn with commands, so no GO is decided on the old one
+   * once the new one is in the log.
+   */
+  changeDefinition(next: CeremonyDefinition, keep: (definition: CeremonyDefinition) => Promise<DefinitionVersion>, options: ChangeOptions, context: CommandContext): Promise<DefinitionChangeResult> {
+    return this.serially(async () => {
+      if (this.options.readOnly) return { ok: false as const, error: podiumError(ErrorCodes.conflict, 'This run was imported from a file: it can be replayed, not changed.') };
+      let kept: DefinitionVersion | null = null;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const change = decideDefinitionChange(this.state, this.definition, next, options);
+        if (!change.ok) return change;
+        kept ??= await keep(next);
+        const event = { ...change.event, version: kept.version, hash: kept.hash, at: context.now, showAt: context.now, commandId: context.fallbackCommandId, actor: context.actor };
+        try {
+          const committed = await this.log.append(this.runId, this.state.seq, [event]);
+          this.apply(committed, 'local', new Map([[kept.version, kept]]));
+          return { ok: true as const, version: kept.version, hash: kept.hash, seq: committed[0]!.seq, corrected: change.event.correction?.categoryIds ?? [] };
+        } catch (error) {
+          if (!(error instanceof SeqConflictError)) throw error;
+          await this.catchUpNow();
+        }
+      }
+      return { ok: false as const, error: podiumError(ErrorCodes.conflict, 'The ceremony changed while this definition was published; try again.') };
+    });
   }
 
   /** Reads what other processes appended since the state's seq, and applies it. */
@@ -122,12 +181,13 @@ export class CeremonyRun {
     const commandId = command.commandId ?? context.fallbackCommandId;
     if (this.options.readOnly) return { ok: false, error: podiumError(ErrorCodes.conflict, 'This run was imported from a file: it can be replayed, not changed.') };
 
-    const applied = this.events.filter((e) => e.commandId === commandId);
-    if (applied.length > 0) return { ok: true, seq: applied.at(-1)!.seq, events: applied };
     const refused = this.refusals.get(commandId);
     if (refused) return refused;
 
     for (let attempt = 0; attempt < 3; attempt++) {
+      // Checked again after each catch-up: another process may have applied this very command.
+      const applied = this.appliedResult(commandId);
+      if (applied) return applied;
       const decision = decide(this.state, command, this.definition);
       if (!decision.ok) {
         const result: CommandResult = { ok: false, error: decision.error };
@@ -141,24 +201,45 @@ export class CeremonyRun {
         this.apply(committed, 'local');
         return { ok: true, seq: committed.at(-1)!.seq, events: committed };
       } catch (error) {
-        if (!(error instanceof SeqConflictError)) throw error;
-        // Another process appended first: take its events, then decide again on the new state.
+        if (!(error instanceof SeqConflictError || error instanceof DuplicateCommandError)) throw error;
+        // Another process appended first (or applied this command): take its events, then look
+        // again: the first result of this command, or a decision on the new state.
         await this.catchUpNow();
+        if (error instanceof DuplicateCommandError) {
+          const applied = this.appliedResult(commandId);
+          if (applied) return applied;
+        }
       }
     }
     return { ok: false, error: podiumError(ErrorCodes.conflict, 'The ceremony changed while this command was applied; look at the console and try again.') };
   }
 
-  private async catchUpNow(): Promise<void> {
-    const missed = await this.log.read(this.runId, this.state.seq);
-    // Another catch-up or command may have applied some of them while the read was under way.
-    const fresh = missed.filter((e) => e.seq > this.state.seq);
-    if (fresh.length > 0) this.apply(fresh, 'remote');
+  private appliedResult(commandId: string): CommandResult | null {
+    const applied = this.events.filter((e) => e.commandId === commandId);
+    return applied.length > 0 ? { ok: true, seq: applied.at(-1)!.seq, events: applied } : null;
   }
 
-  private apply(committed: CeremonyEvent[], origin: EventOrigin): void {
+  private async catchUpNow(): Promise<void> {
+    const missed = await this.log.read(this.runId, this.state.seq);
+    const versions = new Map<number, DefinitionVersion>();
+    if (!this.options.readOnly) {
+      for (const event of missed) {
+        if (event.type !== 'definition_published' || versions.has(event.version)) continue;
+        const kept = await this.loadVersion(event.version);
+        if (!kept) throw new Error(`run ${this.runId}: version ${event.version} of its definition is not in the store`);
+        versions.set(event.version, kept);
+      }
+    }
+    // Another catch-up or command may have applied some of them while the reads were under way.
+    const fresh = missed.filter((e) => e.seq > this.state.seq);
+    if (fresh.length > 0) this.apply(fresh, 'remote', versions);
+  }
+
+  private apply(committed: CeremonyEvent[], origin: EventOrigin, versions: ReadonlyMap<number, DefinitionVersion> = new Map()): void {
     this.state = foldEvents(this.state, committed);
     this.events.push(...committed);
+    const published = committed.findLast((e) => e.type === 'definition_published');
+    if (published?.type === 'definition_published') this.used = versions.get(published.version) ?? this.used;
     for (const listener of this.listeners) listener(committed, this.state, origin);
   }
 

@@ -6,6 +6,7 @@ import { toPublicEvent } from '../shared/events';
 import { LIVE_RUN_ID } from '../shared/runs';
 import { categoryResults, cueStatus } from '../shared/results-view';
 import { currentCue, nextCue, type CeremonyState } from '../shared/state';
+import type { CeremonyDefinition } from '../shared/ceremony';
 import { formatProblems, parseCeremony } from '../shared/validation';
 import { importResultsCsv } from '../shared/csv-import';
 import { clearedSessionCookie, sessionCookie, tokenFromHeaders, type OperatorAuth } from './auth';
@@ -181,14 +182,25 @@ export function createApi(options: ApiOptions): express.Router {
     else sendError(res, result.error);
   });
 
+  /**
+   * Publishes a new version of a definition (an import). `?correction=true&confirm=true`: a results
+   * correction once the live run has begun (docs/spec.md S17).
+   */
+  const publish = async (req: Request, res: Response, definition: CeremonyDefinition) => {
+    const change = { correction: req.query.correction === 'true', confirm: req.query.confirm === 'true' };
+    const actor = actorOf(req)!;
+    const result = await ceremonies.replace(definition, change, { actor, now: options.now(), fallbackCommandId: options.newId() });
+    if (!result.ok) return sendError(res, result.error);
+    logger.info({ ceremonyId: definition.id, outcome: result.outcome, version: result.version, corrected: result.corrected }, 'definition published');
+    res.status(result.outcome === 'created' ? 201 : 200).json({ ok: true, id: definition.id, outcome: result.outcome, version: result.version, hash: result.hash, corrected: result.corrected });
+  };
+
   /** Imports a whole definition (JSON). Refused, changing nothing, when invalid or when its live run has begun. */
   api.put('/ceremonies/:id', requireOperator, async (req, res) => {
     const parsed = parseCeremony(req.body);
     if (!parsed.ok) return sendError(res, { ...podiumError(ErrorCodes.invalidCeremony, `The ceremony is not valid:\n${formatProblems(parsed.problems)}`), problems: parsed.problems });
     if (parsed.value.id !== req.params.id) return sendError(res, podiumError(ErrorCodes.invalidCeremony, `The definition's id "${parsed.value.id}" is not the id in the URL "${String(req.params.id)}".`));
-    const outcome = await ceremonies.replace(parsed.value);
-    if (outcome === 'started') return sendError(res, podiumError(ErrorCodes.conflict, 'This ceremony has begun: its definition can no longer change.'));
-    res.status(outcome === 'created' ? 201 : 200).json({ ok: true, id: parsed.value.id, outcome });
+    await publish(req, res, parsed.value);
   });
 
   /** Imports the results of a ceremony from CSV (docs/ceremony-format.md), replacing those of the categories it names. */
@@ -196,11 +208,13 @@ export function createApi(options: ApiOptions): express.Router {
     const run = await liveRun(req, res);
     if (!run) return;
     if (typeof req.body !== 'string') return sendError(res, podiumError(ErrorCodes.invalidCeremony, 'Send the CSV with Content-Type: text/csv.'));
+    // Cheap before long: a begun run takes no import but a confirmed correction.
+    if (run.current.startedAt !== null && req.query.correction !== 'true') {
+      return sendError(res, podiumError(ErrorCodes.conflict, 'The live run has begun: results of categories not yet revealed can change by a results correction (?correction=true&confirm=true).'));
+    }
     const imported = importResultsCsv(run.definition, req.body);
     if (!imported.ok) return sendError(res, { ...podiumError(ErrorCodes.invalidCeremony, `The CSV was refused:\n${formatProblems(imported.problems)}`), problems: imported.problems });
-    const outcome = await ceremonies.replace(imported.value);
-    if (outcome === 'started') return sendError(res, podiumError(ErrorCodes.conflict, 'This ceremony has begun: its results can no longer change.'));
-    res.json({ ok: true, id: imported.value.id });
+    await publish(req, res, imported.value);
   });
 
   /**

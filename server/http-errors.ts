@@ -9,6 +9,8 @@ const statusByCode: Record<ErrorCode, number> = {
   [ErrorCodes.invalidCeremony]: 400,
   [ErrorCodes.invalidRunFile]: 400,
   [ErrorCodes.confirmationRequired]: 400,
+  [ErrorCodes.definitionChanged]: 409,
+  [ErrorCodes.alreadyRevealed]: 409,
   [ErrorCodes.unknownCeremony]: 404,
   [ErrorCodes.unknownRun]: 404,
   [ErrorCodes.unknownCue]: 404,

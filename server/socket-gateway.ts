@@ -137,6 +137,15 @@ export class SocketGateway {
     }
   }
 
+  /**
+   * A run moved to another definition version: this process's consoles get a new operator view
+   * at once (its previews show what GO reveals now). Each process sends its own, after its run has
+   * read the new version from the log.
+   */
+  refreshConsoles(run: CeremonyRun): void {
+    this.operators.local.to(operatorsRoom(run)).emit('snapshot', run.operatorView());
+  }
+
   counts(run: CeremonyRun): ScreenCounts {
     const size = (role: ScreenRole) => this.io.of('/').adapter.rooms.get(roleRoom(run, role))?.size ?? 0;
     return {
@@ -310,7 +319,12 @@ export class SocketGateway {
     socket.emit('screens', this.counts(run));
     socket.emit('registry', this.registry.forConsole(run.runId, run.current.lastRevealCueId));
     socket.emit('attendance', this.attendance.of(run.runId));
-    socket.on('sync', () => socket.emit('snapshot', run.operatorView()));
+    socket.on('sync', (request) => {
+      // A console ahead of this process (another process appended): catch up before answering.
+      const asked = SyncSchema.safeParse(request).data?.lastSeq ?? 0;
+      const caughtUp = asked > run.current.seq ? run.catchUp().catch(() => undefined) : Promise.resolve();
+      void caughtUp.then(() => socket.emit('snapshot', run.operatorView()));
+    });
     socket.on('command', (command, ack) => {
       if (typeof ack !== 'function') return socket.emit('failure', podiumError(ErrorCodes.invalidMessage, 'command needs an acknowledgement callback.'));
       void this.runCommand(socket, command).then(ack);

@@ -9,7 +9,11 @@ const common = { commandId: CommandId.optional() };
 
 export const CommandSchema = z.discriminatedUnion('type', [
   /** Advance to the next cue; `expectedCue` is the id of the cue the operator saw as next. */
-  z.object({ ...common, type: z.literal('go'), expectedCue: CueId }).strict(),
+  /**
+   * `version`, when given, is the definition version whose preview the operator saw: a GO aimed at
+   * an older version is refused with definition_changed (the console always sends it).
+   */
+  z.object({ ...common, type: z.literal('go'), expectedCue: CueId, version: z.int().min(1).optional() }).strict(),
   /** Withdraw the last reveal; `cueId`, when given, must be that reveal's cue. */
   z.object({ ...common, type: z.literal('retract'), cueId: CueId.optional(), confirm: z.boolean().optional(), reason: TextSchema.optional() }).strict(),
   z.object({ ...common, type: z.literal('hold'), message: TextSchema.optional() }).strict(),

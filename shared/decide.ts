@@ -34,6 +34,15 @@ export function decide(state: CeremonyState, command: Command, definition: Cerem
           }),
         );
       }
+      if (command.version !== undefined && command.version !== state.version) {
+        return refuse(
+          podiumError(
+            ErrorCodes.definitionChanged,
+            `The results changed since your console showed this cue (version ${command.version}, now ${state.version}): look at the new preview and press GO again. Nothing was done.`,
+            { nextCueId: cue.id },
+          ),
+        );
+      }
       if (cue.kind === 'reveal' && cue.slot && cue.categoryId) {
         const category = definition.categories.find((c) => c.id === cue.categoryId);
         if (!category) return refuse(podiumError(ErrorCodes.internal, `The definition has no category "${cue.categoryId}".`));

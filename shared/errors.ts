@@ -15,6 +15,10 @@ export const ErrorCodes = {
   unknownRun: 'unknown_run',
   unknownCue: 'unknown_cue',
   confirmationRequired: 'confirmation_required',
+  /** GO was aimed at a definition version that has since been replaced (a results correction). */
+  definitionChanged: 'definition_changed',
+  /** A results correction names a category with a standing reveal: retract it first. */
+  alreadyRevealed: 'already_revealed',
   nothingToRetract: 'nothing_to_retract',
   conflict: 'conflict',
   rateLimited: 'rate_limited',

@@ -1,4 +1,4 @@
-import type { RevealedEntry, RevealSlot } from './cues';
+import type { Cue, PublicCeremony, RevealedEntry, RevealSlot } from './cues';
 import type { Text } from './text';
 
 /** What happened, as appended to the log. Bodies are public once appended; meta is not. */
@@ -12,7 +12,14 @@ export type EventBody =
   | { type: 'cue_jumped'; fromCueId: string | null; toCueId: string }
   | { type: 'channel_set'; channelId: string; name: Text; delayMs: number }
   /** The first event of a rehearsal run: whether it uses stand-ins or, chosen and confirmed, the real results. */
-  | { type: 'rehearsal_started'; realResults: boolean };
+  | { type: 'rehearsal_started'; realResults: boolean; version?: number }
+  /**
+   * A new version of the definition: the run uses it from here on. Before the run begins any change
+   * may be published; once it has begun, only a results correction of categories with no standing
+   * reveal (`correction`), whose public part is unchanged. `correction` and `hash` are for the
+   * console; screens get the public part only.
+   */
+  | { type: 'definition_published'; version: number; ceremony: PublicCeremony; cues: Cue[]; hash?: string; correction?: { categoryIds: string[] } };
 
 export type EventType = EventBody['type'];
 
@@ -44,9 +51,14 @@ export const EventTypes = [
   'cue_jumped',
   'channel_set',
   'rehearsal_started',
+  'definition_published',
 ] as const satisfies readonly EventType[];
 
 export function toPublicEvent(event: CeremonyEvent): PublicEvent {
   const { commandId: _commandId, actor: _actor, ...body } = event;
+  if (body.type === 'definition_published') {
+    const { hash: _hash, correction: _correction, ...published } = body;
+    return published;
+  }
   return body;
 }

@@ -22,6 +22,7 @@ export function projectPublic(state: CeremonyState): CeremonyState {
     channels: state.channels,
     run: state.run,
     seq: state.seq,
+    version: state.version,
     startedAt: state.startedAt,
     endedAt: state.endedAt,
   };
@@ -34,6 +35,8 @@ export interface OperatorView {
   previews: Record<string, RevealedEntry[]>;
   /** The most recent events with who caused them: the audit log. */
   recent: CeremonyEvent[];
+  /** The hash of the definition version the run uses (its number is `state.version`). */
+  definitionHash: string;
 }
 
 export const AUDIT_LOG_LENGTH = 100;
@@ -47,6 +50,6 @@ export function revealPreviews(state: CeremonyState, definition: CeremonyDefinit
   return previews;
 }
 
-export function projectOperator(state: CeremonyState, definition: CeremonyDefinition, recent: readonly CeremonyEvent[]): OperatorView {
-  return { state, previews: revealPreviews(state, definition), recent: recent.slice(-AUDIT_LOG_LENGTH) };
+export function projectOperator(state: CeremonyState, definition: CeremonyDefinition, recent: readonly CeremonyEvent[], definitionHash: string): OperatorView {
+  return { state, previews: revealPreviews(state, definition), recent: recent.slice(-AUDIT_LOG_LENGTH), definitionHash };
 }

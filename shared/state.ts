@@ -50,13 +50,15 @@ export interface CeremonyState {
   /** A live run or a rehearsal (every screen of a rehearsal carries a REHEARSAL mark). */
   run: { kind: 'live' | 'rehearsal'; realResults: boolean };
   seq: number;
+  /** The version of the definition the run uses now (docs/spec.md S17). */
+  version: number;
   startedAt: number | null;
   endedAt: number | null;
 }
 
 const MAX_ANNOUNCEMENTS = 20;
 
-export function initialState(ceremony: PublicCeremony, cues: Cue[]): CeremonyState {
+export function initialState(ceremony: PublicCeremony, cues: Cue[], version = 1): CeremonyState {
   return {
     ceremony,
     cues,
@@ -71,6 +73,7 @@ export function initialState(ceremony: PublicCeremony, cues: Cue[]): CeremonySta
     channels: defaultChannels,
     run: { kind: 'live', realResults: true },
     seq: 0,
+    version,
     startedAt: null,
     endedAt: null,
   };
@@ -143,6 +146,12 @@ export function evolve(state: CeremonyState, event: PublicEvent): CeremonyState 
       return { ...next, nextIndex: indexOfCue(next, event.toCueId) };
     case 'rehearsal_started':
       return { ...next, run: { kind: 'rehearsal', realResults: event.realResults } };
+    case 'definition_published': {
+      // The next cue stays the same cue when the new run of show still has it.
+      const nextId = next.cues[next.nextIndex]?.id;
+      const nextIndex = event.cues.findIndex((c) => c.id === nextId);
+      return { ...next, ceremony: event.ceremony, cues: event.cues, version: event.version, nextIndex: nextIndex >= 0 ? nextIndex : Math.min(next.nextIndex, event.cues.length) };
+    }
     case 'channel_set':
       return { ...next, channels: { ...next.channels, [event.channelId]: { id: event.channelId, name: event.name, delayMs: event.delayMs } } };
     default: {

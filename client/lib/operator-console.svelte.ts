@@ -54,6 +54,8 @@ export class OperatorConsole {
   /** The run this console drives: `live`, or a rehearsal (`rehearsal-N`). */
   runId: string = $state(LIVE_RUN_ID);
   view: OperatorView | null = $state.raw(null);
+  /** The definition version the previews were made for (the last snapshot's). */
+  previewsVersion: number | null = $state(null);
   screens: ScreenCounts | null = $state.raw(null);
   connection: ConnectionStatus = $state(ConnectionStatuses.connecting);
   refusal: Refusal | null = $state.raw(null);
@@ -74,7 +76,13 @@ export class OperatorConsole {
   readonly next: Cue | null = $derived(this.state ? nextCue(this.state) : null);
   readonly lastReveal: Reveal | null = $derived(this.state ? latestReveal(this.state) : null);
   readonly presence: Presence = $derived(this.registry?.presence ?? {});
-  readonly canGo: boolean = $derived(!!this.state && !this.state.hold && this.next !== null && this.pending === null);
+  /** The previews show the version the run uses now; after a correction, until the new ones arrive, they do not. */
+  readonly previewsCurrent: boolean = $derived(!!this.state && this.previewsVersion === this.state.version);
+  readonly canGo: boolean = $derived(!!this.state && !this.state.hold && this.next !== null && this.pending === null && this.previewsCurrent);
+  /** The last change of results during the run (a results correction): the console announces it. */
+  readonly lastCorrection: CeremonyEvent | null = $derived(
+    this.view?.recent.findLast((e) => e.type === 'definition_published' && e.correction !== undefined) ?? null,
+  );
   /** Not the live run: the console says so everywhere, so a GO here is never taken for a live one. */
   readonly isRehearsal: boolean = $derived(this.runId !== LIVE_RUN_ID);
 
@@ -174,7 +182,8 @@ export class OperatorConsole {
   go(): Promise<void> {
     const expected = this.next;
     if (!this.canGo || !expected) return Promise.resolve();
-    return this.#send({ type: 'go', commandId: this.#newId(), expectedCue: expected.id });
+    // The version whose preview the operator saw: if the results changed since, the server refuses.
+    return this.#send({ type: 'go', commandId: this.#newId(), expectedCue: expected.id, ...(this.previewsVersion !== null ? { version: this.previewsVersion } : {}) });
   }
 
   retract(reason?: Text): Promise<void> {
@@ -294,6 +303,7 @@ export class OperatorConsole {
         snapshot: (view) => {
           this.#syncAskedAt = null;
           this.view = view;
+          this.previewsVersion = view.state.version;
         },
         event: (event) => this.#apply(event),
         screens: (counts) => (this.screens = counts),
@@ -322,6 +332,8 @@ export class OperatorConsole {
       case 'applied':
         this.#syncAskedAt = null;
         this.view = { ...view, state: outcome.state, recent: [...view.recent, event].slice(-AUDIT_LOG_LENGTH) };
+        // New results: the previews are stale until a snapshot of the new version arrives.
+        if (event.type === 'definition_published') this.#connection?.sync(outcome.state.seq);
         return;
       case 'stale':
         return;
@@ -354,7 +366,7 @@ export class OperatorConsole {
       } else {
         this.refusal = { command: command.type, error: result.error };
         // A mismatch means our view is behind: catch up so the console shows the real next cue.
-        if (result.error.code === ErrorCodes.cueMismatch && this.view) connection.sync(this.view.state.seq);
+        if ((result.error.code === ErrorCodes.cueMismatch || result.error.code === ErrorCodes.definitionChanged) && this.view) connection.sync(this.view.state.seq);
         if (result.error.code === ErrorCodes.unauthorized) {
           this.stop();
           this.phase = OperatorPhases.signedOut;

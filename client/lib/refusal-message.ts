@@ -14,6 +14,7 @@ const byCode: Record<string, OperatorMessageKey> = {
   unknown_cue: 'errUnknownCue',
   rate_limited: 'errRateLimited',
   conflict: 'errConflict',
+  definition_changed: 'errDefinitionChanged',
   no_ack: 'errNoAck',
 };
 

@@ -62,6 +62,8 @@ export class ScaleOut {
         // Redis carried the other process's broadcast to this process's screens.
         this.markSent(run, events);
       }
+      // A new definition version: this process's consoles get previews of the new one.
+      if (events.some((e) => e.type === 'definition_published')) this.gateway.refreshConsoles(run);
     };
   }
 

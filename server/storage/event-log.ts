@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CeremonyDefinition } from '../../shared/ceremony';
 import type { CeremonyEvent, EventBody, EventMeta } from '../../shared/events';
 
@@ -16,8 +17,23 @@ export class SeqConflictError extends Error {
 }
 
 /**
+ * A command id already used in the stream: the command was applied before (by this process or
+ * another, before or after a restart). The caller answers with the first result.
+ */
+export class DuplicateCommandError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly commandId: string,
+  ) {
+    super(`stream ${streamId}: command ${commandId} was applied already`);
+    this.name = 'DuplicateCommandError';
+  }
+}
+
+/**
  * The durable, append-only event log: one contiguous stream of events per run (seq 1, 2, 3…).
- * An append is all-or-nothing and succeeds only when the stream's last seq is `expectedSeq`.
+ * An append is all-or-nothing and succeeds only when the stream's last seq is `expectedSeq` and
+ * none of its command ids was used in the stream before (a unique key in the durable stores).
  */
 export interface EventLog {
   append(streamId: string, expectedSeq: number, events: readonly NewEvent[]): Promise<CeremonyEvent[]>;
@@ -27,11 +43,45 @@ export interface EventLog {
   close(): Promise<void>;
 }
 
-/** Where ceremony definitions (with their secret results) are kept. Read only by the server. */
+/** One kept version of a definition: numbered from 1 per ceremony, with a hash of its content. */
+export interface DefinitionVersion {
+  version: number;
+  hash: string;
+  definition: CeremonyDefinition;
+}
+
+/**
+ * Where ceremony definitions (with their secret results) are kept, every version of each. Read
+ * only by the server. Which version a run uses is recorded in its log (`definition_published`).
+ */
 export interface CeremonyStore {
+  /** The newest version of every ceremony, in the order they were added. */
   list(): Promise<CeremonyDefinition[]>;
-  get(id: string): Promise<CeremonyDefinition | null>;
-  put(definition: CeremonyDefinition): Promise<void>;
+  /** The newest version of a ceremony. */
+  get(id: string): Promise<DefinitionVersion | null>;
+  version(id: string, version: number): Promise<DefinitionVersion | null>;
+  /** Keeps a new version (the newest number + 1) and returns it. */
+  put(definition: CeremonyDefinition): Promise<DefinitionVersion>;
+}
+
+/** JSON with its object keys sorted, so that equal content always gives the same text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The hash of a definition's whole content, results included: `sha256:<hex>`. */
+export function definitionHash(definition: CeremonyDefinition): string {
+  return `sha256:${createHash('sha256').update(canonicalJson(definition)).digest('hex')}`;
+}
+
+/** The distinct command ids of a batch of events, in order. */
+export function commandIdsOf(events: readonly { commandId: string }[]): string[] {
+  return [...new Set(events.map((e) => e.commandId))];
 }
 
 export function numberEvents(events: readonly NewEvent[], afterSeq: number): CeremonyEvent[] {

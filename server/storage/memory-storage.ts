@@ -1,6 +1,16 @@
 import type { CeremonyDefinition } from '../../shared/ceremony';
 import type { CeremonyEvent } from '../../shared/events';
-import { numberEvents, SeqConflictError, type CeremonyStore, type EventLog, type NewEvent } from './event-log';
+import {
+  commandIdsOf,
+  definitionHash,
+  DuplicateCommandError,
+  numberEvents,
+  SeqConflictError,
+  type CeremonyStore,
+  type DefinitionVersion,
+  type EventLog,
+  type NewEvent,
+} from './event-log';
 
 /** In-memory storage, for tests of the layers above. Same contract as the durable ones. */
 export class MemoryEventLog implements EventLog {
@@ -9,6 +19,9 @@ export class MemoryEventLog implements EventLog {
   async append(streamId: string, expectedSeq: number, events: readonly NewEvent[]): Promise<CeremonyEvent[]> {
     const stream = this.streams.get(streamId) ?? [];
     if (stream.length !== expectedSeq) throw new SeqConflictError(streamId, expectedSeq);
+    const used = new Set(stream.map((e) => e.commandId));
+    const repeated = commandIdsOf(events).find((id) => used.has(id));
+    if (repeated !== undefined) throw new DuplicateCommandError(streamId, repeated);
     const numbered = numberEvents(events, expectedSeq);
     this.streams.set(streamId, [...stream, ...structuredClone(numbered)]);
     return numbered;
@@ -26,14 +39,22 @@ export class MemoryEventLog implements EventLog {
 }
 
 export class MemoryCeremonyStore implements CeremonyStore {
-  private readonly byId = new Map<string, CeremonyDefinition>();
+  private readonly byId = new Map<string, DefinitionVersion[]>();
   async list() {
-    return [...this.byId.values()];
+    return [...this.byId.values()].map((versions) => structuredClone(versions.at(-1)!.definition));
   }
   async get(id: string) {
-    return this.byId.get(id) ?? null;
+    const newest = this.byId.get(id)?.at(-1);
+    return newest ? structuredClone(newest) : null;
+  }
+  async version(id: string, version: number) {
+    const kept = this.byId.get(id)?.[version - 1];
+    return kept ? structuredClone(kept) : null;
   }
   async put(definition: CeremonyDefinition) {
-    this.byId.set(definition.id, structuredClone(definition));
+    const versions = this.byId.get(definition.id) ?? [];
+    const kept = { version: versions.length + 1, hash: definitionHash(definition), definition: structuredClone(definition) };
+    this.byId.set(definition.id, [...versions, kept]);
+    return structuredClone(kept);
   }
 }

@@ -1,7 +1,17 @@
 import pg from 'pg';
 import type { CeremonyDefinition } from '../../shared/ceremony';
 import type { CeremonyEvent } from '../../shared/events';
-import { numberEvents, SeqConflictError, type CeremonyStore, type EventLog, type NewEvent } from './event-log';
+import {
+  commandIdsOf,
+  definitionHash,
+  DuplicateCommandError,
+  numberEvents,
+  SeqConflictError,
+  type CeremonyStore,
+  type DefinitionVersion,
+  type EventLog,
+  type NewEvent,
+} from './event-log';
 
 const schema = `
 CREATE TABLE IF NOT EXISTS podium_events (
@@ -17,6 +27,25 @@ CREATE TABLE IF NOT EXISTS podium_ceremonies (
   definition JSONB NOT NULL,
   added BIGSERIAL
 );
+-- Every command id a stream has applied, once: a repeat (another process, after a restart) is refused by the key.
+CREATE TABLE IF NOT EXISTS podium_commands (
+  stream_id TEXT NOT NULL,
+  command_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  CONSTRAINT podium_commands_once PRIMARY KEY (stream_id, command_id)
+);
+-- Every version of every definition; podium_ceremonies holds the newest.
+CREATE TABLE IF NOT EXISTS podium_ceremony_versions (
+  ceremony_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  definition JSONB NOT NULL,
+  PRIMARY KEY (ceremony_id, version)
+);
+INSERT INTO podium_commands (stream_id, command_id, seq)
+  SELECT stream_id, body->>'commandId', MIN(seq) FROM podium_events
+  WHERE stream_id NOT IN (SELECT DISTINCT stream_id FROM podium_commands) GROUP BY stream_id, body->>'commandId'
+  ON CONFLICT DO NOTHING;
 `;
 
 const UNIQUE_VIOLATION = '23505';
@@ -81,6 +110,14 @@ class PostgresEventLog implements EventLog {
       await client.query('BEGIN');
       const last = await client.query<{ seq: number }>('SELECT COALESCE(MAX(seq), 0)::int AS seq FROM podium_events WHERE stream_id = $1', [streamId]);
       if (last.rows[0]!.seq !== expectedSeq) throw new SeqConflictError(streamId, expectedSeq);
+      for (const commandId of commandIdsOf(numbered)) {
+        const inserted = await client.query('INSERT INTO podium_commands (stream_id, command_id, seq) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+          streamId,
+          commandId,
+          numbered.find((e) => e.commandId === commandId)!.seq,
+        ]);
+        if (inserted.rowCount === 0) throw new DuplicateCommandError(streamId, commandId);
+      }
       for (const e of numbered) {
         await client.query('INSERT INTO podium_events (stream_id, seq, type, at, body) VALUES ($1, $2, $3, $4, $5)', [streamId, e.seq, e.type, e.at, JSON.stringify(e)]);
       }
@@ -117,11 +154,47 @@ class PostgresCeremonyStore implements CeremonyStore {
     return (await this.pool.query<{ definition: CeremonyDefinition }>('SELECT definition FROM podium_ceremonies ORDER BY added')).rows.map((r) => r.definition);
   }
 
-  async get(id: string): Promise<CeremonyDefinition | null> {
-    return (await this.pool.query<{ definition: CeremonyDefinition }>('SELECT definition FROM podium_ceremonies WHERE id = $1', [id])).rows[0]?.definition ?? null;
+  async get(id: string): Promise<DefinitionVersion | null> {
+    const rows = await this.pool.query<DefinitionVersion>(
+      'SELECT version, hash, definition FROM podium_ceremony_versions WHERE ceremony_id = $1 ORDER BY version DESC LIMIT 1',
+      [id],
+    );
+    return rows.rows[0] ?? (await this.unversioned(id));
   }
 
-  async put(definition: CeremonyDefinition): Promise<void> {
-    await this.pool.query('INSERT INTO podium_ceremonies (id, definition) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET definition = EXCLUDED.definition', [definition.id, JSON.stringify(definition)]);
+  async version(id: string, version: number): Promise<DefinitionVersion | null> {
+    const rows = await this.pool.query<DefinitionVersion>('SELECT version, hash, definition FROM podium_ceremony_versions WHERE ceremony_id = $1 AND version = $2', [id, version]);
+    return rows.rows[0] ?? (version === 1 ? await this.unversioned(id) : null);
+  }
+
+  async put(definition: CeremonyDefinition): Promise<DefinitionVersion> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // One writer of a ceremony's versions at a time, across processes.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`podium_versions:${definition.id}`]);
+      await this.unversioned(definition.id, client);
+      const last = await client.query<{ version: number }>('SELECT COALESCE(MAX(version), 0)::int AS version FROM podium_ceremony_versions WHERE ceremony_id = $1', [definition.id]);
+      const kept = { version: last.rows[0]!.version + 1, hash: definitionHash(definition), definition };
+      const json = JSON.stringify(definition);
+      await client.query('INSERT INTO podium_ceremony_versions (ceremony_id, version, hash, definition) VALUES ($1, $2, $3, $4)', [definition.id, kept.version, kept.hash, json]);
+      await client.query('INSERT INTO podium_ceremonies (id, definition) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET definition = EXCLUDED.definition', [definition.id, json]);
+      await client.query('COMMIT');
+      return kept;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** A definition kept before versions were: it becomes version 1. */
+  private async unversioned(id: string, client: pg.Pool | pg.PoolClient = this.pool): Promise<DefinitionVersion | null> {
+    const row = (await client.query<{ definition: CeremonyDefinition }>('SELECT definition FROM podium_ceremonies WHERE id = $1', [id])).rows[0];
+    if (!row) return null;
+    const kept = { version: 1, hash: definitionHash(row.definition), definition: row.definition };
+    await client.query('INSERT INTO podium_ceremony_versions (ceremony_id, version, hash, definition) VALUES ($1, 1, $2, $3) ON CONFLICT DO NOTHING', [id, kept.hash, JSON.stringify(row.definition)]);
+    return kept;
   }
 }

@@ -1,7 +1,17 @@
 import Database from 'better-sqlite3';
 import type { CeremonyDefinition } from '../../shared/ceremony';
 import type { CeremonyEvent } from '../../shared/events';
-import { numberEvents, SeqConflictError, type CeremonyStore, type EventLog, type NewEvent } from './event-log';
+import {
+  commandIdsOf,
+  definitionHash,
+  DuplicateCommandError,
+  numberEvents,
+  SeqConflictError,
+  type CeremonyStore,
+  type DefinitionVersion,
+  type EventLog,
+  type NewEvent,
+} from './event-log';
 
 const schema = `
 CREATE TABLE IF NOT EXISTS events (
@@ -16,7 +26,32 @@ CREATE TABLE IF NOT EXISTS ceremonies (
   id TEXT PRIMARY KEY,
   definition TEXT NOT NULL
 );
+-- Every command id a stream has applied, once: a repeat (another process, after a restart) is refused by the key.
+CREATE TABLE IF NOT EXISTS commands (
+  stream_id TEXT NOT NULL,
+  command_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (stream_id, command_id)
+) WITHOUT ROWID;
+-- Every version of every definition; ceremonies holds the newest.
+CREATE TABLE IF NOT EXISTS ceremony_versions (
+  ceremony_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  definition TEXT NOT NULL,
+  PRIMARY KEY (ceremony_id, version)
+) WITHOUT ROWID;
 `;
+
+/** Logs and stores written before commands and versions were kept: fill both in, once. */
+function migrate(db: Database.Database): void {
+  db.exec(`INSERT OR IGNORE INTO commands (stream_id, command_id, seq)
+    SELECT stream_id, json_extract(body, '$.commandId'), MIN(seq) FROM events
+    WHERE stream_id NOT IN (SELECT DISTINCT stream_id FROM commands) GROUP BY stream_id, json_extract(body, '$.commandId')`);
+  const unversioned = db.prepare<[], { id: string; definition: string }>('SELECT id, definition FROM ceremonies WHERE id NOT IN (SELECT ceremony_id FROM ceremony_versions)').all();
+  const insert = db.prepare('INSERT INTO ceremony_versions (ceremony_id, version, hash, definition) VALUES (?, 1, ?, ?)');
+  for (const row of unversioned) insert.run(row.id, definitionHash(JSON.parse(row.definition) as CeremonyDefinition), row.definition);
+}
 
 /**
  * The embedded default: one SQLite file, WAL, synchronous=FULL so that a commit is on disk
@@ -33,6 +68,7 @@ export class SqliteStorage {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(schema);
+    migrate(this.db);
     this.events = new SqliteEventLog(this.db);
     this.ceremonies = new SqliteCeremonyStore(this.db);
   }
@@ -44,17 +80,27 @@ export class SqliteStorage {
 
 class SqliteEventLog implements EventLog {
   private readonly insert: Database.Statement;
+  private readonly insertCommand: Database.Statement;
   private readonly selectAfter: Database.Statement<[string, number], { body: string }>;
   private readonly selectLast: Database.Statement<[string], { seq: number | null }>;
   private readonly appendAll: Database.Transaction<(streamId: string, expectedSeq: number, events: CeremonyEvent[]) => void>;
 
   constructor(db: Database.Database) {
     this.insert = db.prepare('INSERT INTO events (stream_id, seq, type, at, body) VALUES (?, ?, ?, ?, ?)');
+    this.insertCommand = db.prepare('INSERT INTO commands (stream_id, command_id, seq) VALUES (?, ?, ?)');
     this.selectAfter = db.prepare('SELECT body FROM events WHERE stream_id = ? AND seq > ? ORDER BY seq');
     this.selectLast = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE stream_id = ?');
     // BEGIN IMMEDIATE: the check of the last seq and the insert are one atomic step, even across processes.
     this.appendAll = db.transaction((streamId: string, expectedSeq: number, events: CeremonyEvent[]) => {
       if ((this.selectLast.get(streamId)?.seq ?? 0) !== expectedSeq) throw new SeqConflictError(streamId, expectedSeq);
+      for (const commandId of commandIdsOf(events)) {
+        try {
+          this.insertCommand.run(streamId, commandId, events.find((e) => e.commandId === commandId)!.seq);
+        } catch (error) {
+          if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new DuplicateCommandError(streamId, commandId);
+          throw error;
+        }
+      }
       for (const e of events) this.insert.run(streamId, e.seq, e.type, e.at, JSON.stringify(e));
     });
   }
@@ -81,20 +127,43 @@ class SqliteEventLog implements EventLog {
   async close(): Promise<void> {}
 }
 
+interface VersionRow {
+  version: number;
+  hash: string;
+  definition: string;
+}
+const fromRow = (row: VersionRow | undefined): DefinitionVersion | null =>
+  row ? { version: row.version, hash: row.hash, definition: JSON.parse(row.definition) as CeremonyDefinition } : null;
+
 class SqliteCeremonyStore implements CeremonyStore {
-  constructor(private readonly db: Database.Database) {}
+  private readonly putVersion: Database.Transaction<(definition: CeremonyDefinition) => DefinitionVersion>;
+
+  constructor(private readonly db: Database.Database) {
+    this.putVersion = db.transaction((definition: CeremonyDefinition) => {
+      const json = JSON.stringify(definition);
+      const last = db.prepare<[string], { version: number | null }>('SELECT MAX(version) AS version FROM ceremony_versions WHERE ceremony_id = ?').get(definition.id);
+      const kept = { version: (last?.version ?? 0) + 1, hash: definitionHash(definition), definition };
+      db.prepare('INSERT INTO ceremony_versions (ceremony_id, version, hash, definition) VALUES (?, ?, ?, ?)').run(definition.id, kept.version, kept.hash, json);
+      db.prepare('INSERT INTO ceremonies (id, definition) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET definition = excluded.definition').run(definition.id, json);
+      return kept;
+    });
+  }
 
   async list(): Promise<CeremonyDefinition[]> {
     const rows = this.db.prepare<[], { definition: string }>('SELECT definition FROM ceremonies ORDER BY rowid').all();
     return rows.map((r) => JSON.parse(r.definition) as CeremonyDefinition);
   }
 
-  async get(id: string): Promise<CeremonyDefinition | null> {
-    const row = this.db.prepare<[string], { definition: string }>('SELECT definition FROM ceremonies WHERE id = ?').get(id);
-    return row ? (JSON.parse(row.definition) as CeremonyDefinition) : null;
+  async get(id: string): Promise<DefinitionVersion | null> {
+    return fromRow(this.db.prepare<[string], VersionRow>('SELECT version, hash, definition FROM ceremony_versions WHERE ceremony_id = ? ORDER BY version DESC LIMIT 1').get(id));
   }
 
-  async put(definition: CeremonyDefinition): Promise<void> {
-    this.db.prepare('INSERT INTO ceremonies (id, definition) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET definition = excluded.definition').run(definition.id, JSON.stringify(definition));
+  async version(id: string, version: number): Promise<DefinitionVersion | null> {
+    return fromRow(this.db.prepare<[string, number], VersionRow>('SELECT version, hash, definition FROM ceremony_versions WHERE ceremony_id = ? AND version = ?').get(id, version));
+  }
+
+  async put(definition: CeremonyDefinition): Promise<DefinitionVersion> {
+    // IMMEDIATE: two processes on one file never take the same version number.
+    return this.putVersion.immediate(definition);
   }
 }

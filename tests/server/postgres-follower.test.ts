@@ -23,7 +23,7 @@ async function twoProcesses(pollEveryMs: number) {
   const open = async () => {
     const storage: Storage = await openStorage({ dataDir: '/nonexistent', databaseUrl: url.toString() });
     cleanups.push(() => storage.close());
-    const run = await CeremonyRun.open('live:egov-award-1399', seedCeremony(), storage.events);
+    const run = await CeremonyRun.open('live:egov-award-1399', { version: 1, hash: 'test', definition: seedCeremony() }, storage.events);
     const follower = new RunFollower(createLogger('silent'));
     await follower.start(storage, pollEveryMs);
     cleanups.push(() => follower.close());
