@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeqConflictError, type EventLog, type NewEvent } from '../../server/storage/event-log';
+import { DuplicateCommandError, SeqConflictError, type EventLog, type NewEvent } from '../../server/storage/event-log';
 
 const event = (n: number, commandId = `c${n}`): NewEvent => ({ type: 'cue_started', cueId: `cue-${n}`, at: 1000 + n, commandId, actor: 'operator' });
 
@@ -101,6 +101,21 @@ export function eventLogContract(name: string, open: () => Promise<{ log: EventL
         done = true;
         await reading;
         expect(seen).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+      } finally {
+        await dispose();
+      }
+    });
+
+    it('[S2] refuses, whole, an append that repeats a command id of the stream (another process, a restart)', async () => {
+      const { log, dispose } = await open();
+      try {
+        await log.append('s', 0, [event(1, 'press-1'), event(2, 'press-1')]);
+        await expect(log.append('s', 2, [event(3, 'press-2'), event(4, 'press-1')])).rejects.toBeInstanceOf(DuplicateCommandError);
+        expect((await log.read('s')).map((e) => e.seq)).toEqual([1, 2]);
+        // The same id in another stream is another command.
+        await log.append('other', 0, [event(1, 'press-1')]);
+        await log.append('s', 2, [event(3, 'press-2')]);
+        expect(await log.lastSeq('s')).toBe(3);
       } finally {
         await dispose();
       }
