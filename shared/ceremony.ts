@@ -51,7 +51,10 @@ const categoryCommon = {
   field: TextSchema.optional().meta({ description: 'The field within the section.' }),
   description: TextSchema.optional(),
   prize: TextSchema.optional().meta({ description: 'What the recipients receive, e.g. a certificate.' }),
-  mentions: z.array(MentionSchema).optional().meta({ description: 'Honourable mentions, revealed before the places.' }),
+  mentions: z
+    .array(MentionSchema)
+    .optional()
+    .meta({ description: 'Honourable mentions, revealed before the places. Whether the list is there is public (it makes the mentions cue, even when empty); who is in it is secret.' }),
 };
 
 export const RankedCategorySchema = z
@@ -59,6 +62,15 @@ export const RankedCategorySchema = z
     ...categoryCommon,
     kind: z.literal('ranked'),
     results: z.array(PlaceResultSchema).min(1, 'expected at least one result'),
+    placeCount: z
+      .int('expected a whole number from 1 to 100')
+      .min(1, 'expected a whole number from 1 to 100')
+      .max(100, 'expected a whole number from 1 to 100')
+      .optional()
+      .meta({
+        description:
+          'How many places the category has (public: one reveal cue per place). Default: the length of an explicit revealOrder, else the number of results (or the highest place, if higher).',
+      }),
     revealOrder: z
       .union([z.enum(['last-to-first', 'first-to-last']), z.array(z.int().min(1)).min(1)])
       .optional()
@@ -72,6 +84,10 @@ export const NomineesCategorySchema = z
     kind: z.literal('nominees'),
     nominees: z.array(NomineeSchema).min(2, 'expected at least two nominees'),
     winners: z.array(Id).min(1, 'expected at least one winner id').meta({ description: 'The ids of the winning nominees (two or more for a tie).' }),
+    displayOrder: z
+      .array(Id)
+      .optional()
+      .meta({ description: 'The public order of the nominees: every nominee id once. Default: by name (Persian, then English).' }),
   })
   .strict();
 

@@ -45,7 +45,8 @@ function applyRows(category: Category, rows: Row[], problems: Problem[]): Catego
     return recipient ? [{ recipient, ...scoreOf(r, problems) }] : [];
   });
   const rest = rows.filter((r) => !yes(r.mention));
-  const withMentions = { ...(mentions.length > 0 ? { mentions } : {}) };
+  // A declared mentions list stays, even empty: its being there is public (it makes the mentions cue).
+  const withMentions = { ...(mentions.length > 0 || category.mentions !== undefined ? { mentions } : {}) };
   if (category.kind === 'ranked') {
     const results = rest.flatMap((r) => {
       const place = Number(r.place);

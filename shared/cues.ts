@@ -1,6 +1,6 @@
-import type { Category, CeremonyDefinition, Recipient } from './ceremony';
+import type { Category, CeremonyDefinition, Nominee, NomineesCategory, RankedCategory, Recipient } from './ceremony';
 import { placeLabel } from './format';
-import type { Text } from './text';
+import { pickText, type Text } from './text';
 
 /** What a cue does when the operator presses GO. */
 export const CueKinds = {
@@ -32,10 +32,20 @@ export interface Cue {
 export interface RevealedEntry {
   recipient: Recipient;
   score?: number;
+  /** The public id of the nominee (`nominee-3`), as in the public category's `nominees`. */
   nomineeId?: string;
 }
 
-/** The public part of a category: no results, no winners. Nominees are public by nature. */
+/** What is public of a nominee: the same fields for every nominee of a category (see publicNominees). */
+export interface PublicNominee {
+  id: string;
+  recipient: Pick<Recipient, 'type' | 'name' | 'entry'>;
+}
+
+/**
+ * The public part of a category: no results, no winners, and nothing whose order or shape follows
+ * them (docs/spec.md S16). Nominees are public by nature, in an order that does not depend on who won.
+ */
 export interface PublicCategory {
   id: string;
   kind: Category['kind'];
@@ -44,8 +54,9 @@ export interface PublicCategory {
   field?: Text;
   description?: Text;
   prize?: Text;
+  /** Every place, 1 to the category's placeCount: not only the places the results fill. */
   places: number[];
-  nominees?: { id: string; recipient: Recipient }[];
+  nominees?: PublicNominee[];
 }
 
 /** The part of a ceremony definition any screen may see. */
@@ -75,9 +86,21 @@ function joinLabel(category: Text, part: Text): Text {
   return { fa: `${category.fa ?? category.en} · ${part.fa}`, en: `${category.en ?? category.fa} · ${part.en}` };
 }
 
-/** The places of a ranked category in reveal order: last to first by default. */
-export function revealPlaces(category: Extract<Category, { kind: 'ranked' }>): number[] {
-  const places = [...new Set(category.results.map((r) => r.place))].sort((a, b) => a - b);
+/**
+ * How many places a ranked category has. It is public (one reveal cue per place), so it comes from
+ * what the organizer declares: `placeCount`, else the length of an explicit reveal order. Only
+ * without either is it read from the results: their number (or the highest place, if higher), so
+ * that a tie (1, 1, 3 or 1, 2, 2) never changes it.
+ */
+export function placeCount(category: RankedCategory): number {
+  if (category.placeCount !== undefined) return category.placeCount;
+  if (Array.isArray(category.revealOrder)) return category.revealOrder.length;
+  return Math.max(category.results.length, ...category.results.map((r) => r.place));
+}
+
+/** The places of a ranked category in reveal order (last to first by default): every place 1…placeCount, filled or not. */
+export function revealPlaces(category: RankedCategory): number[] {
+  const places = Array.from({ length: placeCount(category) }, (_, i) => i + 1);
   const order = category.revealOrder ?? 'last-to-first';
   if (order === 'first-to-last') return places;
   if (order === 'last-to-first') return places.reverse();
@@ -87,7 +110,8 @@ export function revealPlaces(category: Extract<Category, { kind: 'ranked' }>): n
 function categoryCues(category: Category): Cue[] {
   const base = { categoryId: category.id };
   const cues: Cue[] = [{ ...base, id: `${category.id}/intro`, kind: CueKinds.categoryIntro, label: category.title }];
-  if (category.mentions && category.mentions.length > 0) {
+  // The list being there makes the cue, even empty: how many mentions there are is a result.
+  if (category.mentions !== undefined) {
     cues.push({ ...base, id: `${category.id}/mentions`, kind: CueKinds.reveal, slot: { kind: 'mentions' }, label: joinLabel(category.title, fixedLabels.mentions) });
   }
   if (category.kind === 'ranked') {
@@ -140,7 +164,9 @@ export function entriesForSlot(category: Category, slot: RevealSlot): RevealedEn
       return category.kind === 'ranked' ? category.results.filter((r) => r.place === slot.place).map((r) => withScore(r)) : [];
     case 'winner':
       return category.kind === 'nominees'
-        ? category.nominees.filter((n) => category.winners.includes(n.id)).map((n) => withScore(n, { nomineeId: n.id }))
+        ? publicNominees(category)
+            .filter(({ nominee }) => category.winners.includes(nominee.id))
+            .map(({ publicId, nominee }) => withScore(nominee, { nomineeId: publicId }))
         : [];
     default: {
       const never: never = slot;
@@ -151,6 +177,45 @@ export function entriesForSlot(category: Category, slot: RevealSlot): RevealedEn
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+const collators = { fa: new Intl.Collator('fa'), en: new Intl.Collator('en') };
+
+function codeUnitOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** By Persian name, then English name, then every public field, then id: a total order that is the same on every machine. */
+function byName(a: Nominee, b: Nominee): number {
+  const visible = (n: Nominee) => JSON.stringify([n.recipient.type, n.recipient.name.fa, n.recipient.name.en, n.recipient.entry?.fa, n.recipient.entry?.en]);
+  return (
+    collators.fa.compare(pickText(a.recipient.name, 'fa'), pickText(b.recipient.name, 'fa')) ||
+    collators.en.compare(pickText(a.recipient.name, 'en'), pickText(b.recipient.name, 'en')) ||
+    codeUnitOrder(visible(a), visible(b)) ||
+    codeUnitOrder(a.id, b.id)
+  );
+}
+
+/**
+ * The nominees in their public order, each with its public id. Organizers often list the winner
+ * first and name ids in listing order, so neither the listing order nor the organizer's ids are
+ * published: the order is the category's `displayOrder`, else by name; the public id is the
+ * position in that order (`nominee-1`, …). Reveals name the winner by that public id.
+ */
+export function publicNominees(category: NomineesCategory): { publicId: string; nominee: Nominee }[] {
+  const ordered = category.displayOrder
+    ? category.displayOrder.flatMap((id) => category.nominees.filter((n) => n.id === id))
+    : [...category.nominees].sort(byName);
+  return ordered.map((nominee, i) => ({ publicId: `nominee-${i + 1}`, nominee }));
+}
+
+/** The same fields for every nominee: `entry` only when all have one (one alone would mark it); never `organizationId`. */
+function toPublicNominees(category: NomineesCategory): PublicNominee[] {
+  const withEntry = category.nominees.every((n) => n.recipient.entry !== undefined);
+  return publicNominees(category).map(({ publicId, nominee: { recipient } }) => ({
+    id: publicId,
+    recipient: { type: recipient.type, name: recipient.name, ...(withEntry ? optional('entry', recipient.entry) : {}) },
+  }));
 }
 
 /** The definition without anything secret: picked field by field, never spread. */
@@ -173,8 +238,8 @@ export function toPublicCeremony(def: CeremonyDefinition): PublicCeremony {
       ...optional('field', c.field),
       ...optional('description', c.description),
       ...optional('prize', c.prize),
-      places: c.kind === 'ranked' ? [...new Set(c.results.map((r) => r.place))].sort((a, b) => a - b) : [],
-      ...(c.kind === 'nominees' ? { nominees: c.nominees.map((n) => ({ id: n.id, recipient: n.recipient })) } : {}),
+      places: c.kind === 'ranked' ? Array.from({ length: placeCount(c) }, (_, i) => i + 1) : [],
+      ...(c.kind === 'nominees' ? { nominees: toPublicNominees(c) } : {}),
     })),
   };
 }

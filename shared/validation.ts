@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CeremonySchema, type CeremonyDefinition } from './ceremony';
+import { placeCount } from './cues';
 
 /** One problem with a definition: where it is, and what is wrong, in words a person can act on. */
 export interface Problem {
@@ -94,11 +95,15 @@ function crossCheck(def: CeremonyDefinition): Problem[] {
     c.mentions?.forEach((m, j) => checkOrg(['categories', i, 'mentions', j, 'recipient', 'organizationId'], m.recipient.organizationId));
     if (c.kind === 'ranked') {
       c.results.forEach((r, j) => checkOrg(['categories', i, 'results', j, 'recipient', 'organizationId'], r.recipient.organizationId));
-      const places = [...new Set(c.results.map((r) => r.place))].sort((a, b) => a - b);
+      // The places are public (placeCount); the results must fit in them.
+      const count = placeCount(c);
+      c.results.forEach((r, j) => {
+        if (r.place > count) add(['categories', i, 'results', j, 'place'], `expected a place from 1 to ${count} (the category's placeCount or the length of its revealOrder), got ${r.place}`);
+      });
       if (Array.isArray(c.revealOrder)) {
         const order = [...c.revealOrder].sort((a, b) => a - b);
-        if (order.length !== places.length || order.some((p, k) => p !== places[k])) {
-          add(['categories', i, 'revealOrder'], `expected each place of the results once (${places.join(', ')}), got ${describeValue(c.revealOrder)}`);
+        if (order.length !== count || order.some((p, k) => p !== k + 1)) {
+          add(['categories', i, 'revealOrder'], `expected each place from 1 to ${count} once, got ${describeValue(c.revealOrder)}`);
         }
       }
     } else {
@@ -112,6 +117,13 @@ function crossCheck(def: CeremonyDefinition): Problem[] {
         if (!ids.includes(w)) add(['categories', i, 'winners', j], `expected the id of a nominee of this category, got "${w}"`);
       });
       if (duplicates(c.winners).size > 0) add(['categories', i, 'winners'], 'a winner is listed twice');
+      if (c.displayOrder) {
+        const order = [...c.displayOrder].sort();
+        const sortedIds = [...ids].sort();
+        if (order.length !== sortedIds.length || order.some((id, k) => id !== sortedIds[k])) {
+          add(['categories', i, 'displayOrder'], `expected every nominee id once (${sortedIds.join(', ')}), got ${describeValue(c.displayOrder)}`);
+        }
+      }
     }
   });
   return problems;

@@ -32,6 +32,19 @@ export function entryNames(entries: readonly RevealedEntry[], lang: Language): s
   );
 }
 
+/**
+ * What a reveal that names nobody says: a place a tie above has taken (1, 1, 3 has no separate
+ * 2nd place) or that is not awarded, or a declared list of mentions that is empty (docs/spec.md S16).
+ */
+export function emptySlotText(slot: RevealSlot, lang: Language): string {
+  return slot.kind === 'mentions' ? t(lang, 'mentionsNone') : t(lang, 'placeEmpty', { place: slotLabel(slot, lang) });
+}
+
+/** The names a reveal shows, or what its being empty means. */
+export function revealedNames(result: { slot: RevealSlot; entries: readonly RevealedEntry[] }, lang: Language): string {
+  return result.entries.length > 0 ? entryNames(result.entries, lang) : emptySlotText(result.slot, lang);
+}
+
 export interface Reveal {
   category: PublicCategory;
   result: RevealedResult;
@@ -47,7 +60,7 @@ export function latestReveal(state: CeremonyState): Reveal | null {
 
 /** «رتبه چهارم: سازمان اداری و استخدامی کشور»: a reveal as one sentence for screen readers. */
 export function revealInWords(reveal: Reveal, lang: Language, withCategory = false): string {
-  const values = { slot: slotLabel(reveal.result.slot, lang), names: entryNames(reveal.result.entries, lang), category: pickText(reveal.category.title, lang) };
+  const values = { slot: slotLabel(reveal.result.slot, lang), names: revealedNames(reveal.result, lang), category: pickText(reveal.category.title, lang) };
   return t(lang, withCategory ? 'liveRevealInCategory' : 'liveReveal', values);
 }
 

@@ -40,6 +40,8 @@ export const messages = {
   winner: { fa: 'برگزیده', en: 'Winner' },
   nominees: { fa: 'نامزدها', en: 'Nominees' },
   notYetAnnounced: { fa: 'هنوز اعلام نشده', en: 'Not yet announced' },
+  placeEmpty: { fa: 'بدون {place} جداگانه', en: 'No separate {place}' },
+  mentionsNone: { fa: 'بدون تقدیر', en: 'No honourable mentions' },
   results: { fa: 'نتایج', en: 'Results' },
   score: { fa: 'امتیاز {score}', en: 'Score {score}' },
   showChart: { fa: 'نمایش نمودار', en: 'Show chart' },

@@ -25,7 +25,9 @@ export function seedDefinition(): CeremonyDefinition {
  */
 export function variantDefinition(): CeremonyDefinition {
   const input = structuredClone(seed) as Record<string, unknown> & { runOfShow: unknown[]; categories: Record<string, unknown>[] };
-  const g2g = input.categories[0] as { results: Record<string, unknown>[]; mentions?: unknown[] };
+  const g2g = input.categories[0] as { results: Record<string, unknown>[]; mentions?: unknown[]; placeCount?: number };
+  // Still four places: five results would otherwise make five (docs/ceremony-format.md, placeCount).
+  g2g.placeCount = 4;
   g2g.results.push({ place: 3, recipient: { type: 'organization', name: { fa: 'سازمان آزمایشی هم‌رتبه', en: 'Tied Test Organization' } } });
   g2g.mentions = [{ recipient: { type: 'organization', name: { fa: 'تقدیرشده آزمایشی', en: 'Test Mention' } } }];
   input.categories.push({

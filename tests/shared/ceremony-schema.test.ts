@@ -56,7 +56,7 @@ describe('ceremony definitions', () => {
     expect(lines).toEqual([
       'timeZone: expected an IANA time zone such as "Asia/Tehran", got "Mars/Olympus"',
       'runOfShow[8].categoryId: expected the id of a category in "categories", got "ghost"',
-      'categories[0].revealOrder: expected each place of the results once (1, 2, 3), got [3,1]',
+      'categories[0].revealOrder: expected each place from 1 to 3 once, got [3,1]',
       'categories[1].winners[0]: expected the id of a nominee of this category, got "n99"',
     ]);
   });

@@ -65,7 +65,11 @@ describe('GO', () => {
   it('reveals the winners of a nominees category, a tie as two winners, and honours an explicit first-to-last order', () => {
     const h = new Harness(sampleCeremony());
     h.given({ type: 'jump', cueId: 'young-designer/winner', confirm: true });
-    expect(revealedBy(h.go()).entries.map((x) => x.nomineeId)).toEqual(['sara', 'kian']);
+    const entries = revealedBy(h.go()).entries;
+    expect(entries.map((x) => x.recipient.name.en).sort()).toEqual(['Kian Sample', 'Sara Sample']);
+    // The reveal names each winner by its public id, so screens mark it among the public nominees.
+    const nominees = h.state.ceremony.categories.find((c) => c.id === 'young-designer')!.nominees!;
+    expect(entries.map((x) => nominees.find((n) => n.id === x.nomineeId)?.recipient.name)).toEqual(entries.map((x) => x.recipient.name));
     expect(h.state.cues.filter((c) => c.categoryId === 'accessibility' && c.kind === 'reveal').map((c) => c.id)).toEqual([
       'accessibility/place-1',
       'accessibility/place-2',
