@@ -1,3 +1,4 @@
+import { canonicalJson } from './canonical-json';
 import type { CeremonyDefinition } from './ceremony';
 import { buildCues, toPublicCeremony } from './cues';
 import { ErrorCodes, podiumError, type PodiumError } from './errors';
@@ -16,7 +17,7 @@ export interface ChangeOptions {
   confirm: boolean;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 /**
  * Whether a run may move to a new version of its definition, and the event that moves it.

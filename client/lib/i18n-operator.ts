@@ -48,7 +48,7 @@ const operatorMessages = {
   eventDefinitionPublished: { fa: 'نسخهٔ تازهٔ تعریف مراسم', en: 'New definition version' },
   version: { fa: 'نسخهٔ', en: 'version' },
   correctionTitle: { fa: 'نتایج اصلاح شد', en: 'Results corrected' },
-  correctionBody: { fa: 'نتایج {categories} را {actor} در ساعت {time} تغییر داد. پیش‌نمایش بالا نتایج تازه را نشان می‌دهد.', en: 'Results of {categories} were changed by {actor} at {time}. The preview above shows the new results.' },
+  correctionBody: { fa: 'نتایج {categories} را {actor} در ساعت {time} تغییر داد. پیش‌نمایش زیر نتایج تازه را نشان می‌دهد.', en: 'Results of {categories} were changed by {actor} at {time}. The preview below shows the new results.' },
   errDefinitionChanged: { fa: 'نتایج پس از نمایش این پیش‌نمایش تغییر کرد؛ هیچ کاری انجام نشد. پیش‌نمایش تازه را ببینید و دوباره GO بزنید.', en: 'The results changed after this preview was shown; nothing was done. Check the new preview and press GO again.' },
   previewUpdating: { fa: 'نتایج تغییر کرده است؛ پیش‌نمایش تازه در راه است. تا رسیدن آن، GO غیرفعال است.', en: 'The results changed; the new preview is on its way. GO waits for it.' },
   shortcuts: { fa: 'میان‌برهای صفحه‌کلید', en: 'Keyboard shortcuts' },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../shared/canonical-json';
 import type { CeremonyDefinition } from '../../shared/ceremony';
 import type { CeremonyEvent, EventBody, EventMeta } from '../../shared/events';
 
@@ -62,16 +63,6 @@ export interface CeremonyStore {
   version(id: string, version: number): Promise<DefinitionVersion | null>;
   /** Keeps a new version (the newest number + 1) and returns it. */
   put(definition: CeremonyDefinition): Promise<DefinitionVersion>;
-}
-
-/** JSON with its object keys sorted, so that equal content always gives the same text. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** The hash of a definition's whole content, results included: `sha256:<hex>`. */
