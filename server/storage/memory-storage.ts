@@ -1,6 +1,6 @@
 import type { CeremonyDefinition } from '../../shared/ceremony';
 import type { CeremonyEvent } from '../../shared/events';
-import { numberEvents, SeqConflictError, type CeremonyStore, type EventLog, type NewEvent } from './event-log';
+import { numberEvents, SeqConflictError, type CeremonyStore, type EventLog, type NewEvent, type Revocation, type SessionStore } from './event-log';
 
 /** In-memory storage, for tests of the layers above. Same contract as the durable ones. */
 export class MemoryEventLog implements EventLog {
@@ -35,5 +35,16 @@ export class MemoryCeremonyStore implements CeremonyStore {
   }
   async put(definition: CeremonyDefinition) {
     this.byId.set(definition.id, structuredClone(definition));
+  }
+}
+
+export class MemorySessionStore implements SessionStore {
+  private readonly byId = new Map<string, number>();
+  async revoke({ sessionId, expiresAt }: Revocation, now: number) {
+    for (const [id, exp] of this.byId) if (exp < now) this.byId.delete(id);
+    this.byId.set(sessionId, expiresAt);
+  }
+  async revoked(now: number) {
+    return [...this.byId].filter(([, exp]) => exp >= now).map(([sessionId, expiresAt]) => ({ sessionId, expiresAt }));
   }
 }

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { CeremonyDefinition } from '../../shared/ceremony';
 import type { CeremonyEvent } from '../../shared/events';
-import { numberEvents, SeqConflictError, type CeremonyStore, type EventLog, type NewEvent } from './event-log';
+import { numberEvents, SeqConflictError, type CeremonyStore, type EventLog, type NewEvent, type Revocation, type SessionStore } from './event-log';
 
 const schema = `
 CREATE TABLE IF NOT EXISTS podium_events (
@@ -16,6 +16,10 @@ CREATE TABLE IF NOT EXISTS podium_ceremonies (
   id TEXT PRIMARY KEY,
   definition JSONB NOT NULL,
   added BIGSERIAL
+);
+CREATE TABLE IF NOT EXISTS podium_revoked_sessions (
+  session_id TEXT PRIMARY KEY,
+  expires_at BIGINT NOT NULL
 );
 `;
 
@@ -35,10 +39,12 @@ export const APPENDED_CHANNEL = 'podium_appended';
 export class PostgresStorage {
   readonly events: EventLog;
   readonly ceremonies: CeremonyStore;
+  readonly sessions: SessionStore;
 
   private constructor(readonly pool: pg.Pool) {
     this.events = new PostgresEventLog(pool);
     this.ceremonies = new PostgresCeremonyStore(pool);
+    this.sessions = new PostgresSessionStore(pool);
   }
 
   static async connect(connectionString: string, options: { schema?: string } = {}): Promise<PostgresStorage> {
@@ -123,5 +129,19 @@ class PostgresCeremonyStore implements CeremonyStore {
 
   async put(definition: CeremonyDefinition): Promise<void> {
     await this.pool.query('INSERT INTO podium_ceremonies (id, definition) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET definition = EXCLUDED.definition', [definition.id, JSON.stringify(definition)]);
+  }
+}
+
+class PostgresSessionStore implements SessionStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async revoke({ sessionId, expiresAt }: Revocation, now: number): Promise<void> {
+    await this.pool.query('DELETE FROM podium_revoked_sessions WHERE expires_at < $1', [now]);
+    await this.pool.query('INSERT INTO podium_revoked_sessions (session_id, expires_at) VALUES ($1, $2) ON CONFLICT (session_id) DO NOTHING', [sessionId, expiresAt]);
+  }
+
+  async revoked(now: number): Promise<Revocation[]> {
+    const rows = await this.pool.query<{ session_id: string; expires_at: string }>('SELECT session_id, expires_at FROM podium_revoked_sessions WHERE expires_at >= $1', [now]);
+    return rows.rows.map((r) => ({ sessionId: r.session_id, expiresAt: Number(r.expires_at) }));
   }
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { CeremonyDefinition } from '../../shared/ceremony';
 import type { CeremonyEvent } from '../../shared/events';
-import { numberEvents, SeqConflictError, type CeremonyStore, type EventLog, type NewEvent } from './event-log';
+import { numberEvents, SeqConflictError, type CeremonyStore, type EventLog, type NewEvent, type Revocation, type SessionStore } from './event-log';
 
 const schema = `
 CREATE TABLE IF NOT EXISTS events (
@@ -16,6 +16,10 @@ CREATE TABLE IF NOT EXISTS ceremonies (
   id TEXT PRIMARY KEY,
   definition TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS revoked_sessions (
+  session_id TEXT PRIMARY KEY,
+  expires_at INTEGER NOT NULL
+);
 `;
 
 /**
@@ -26,6 +30,7 @@ export class SqliteStorage {
   readonly db: Database.Database;
   readonly events: EventLog;
   readonly ceremonies: CeremonyStore;
+  readonly sessions: SessionStore;
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -35,6 +40,7 @@ export class SqliteStorage {
     this.db.exec(schema);
     this.events = new SqliteEventLog(this.db);
     this.ceremonies = new SqliteCeremonyStore(this.db);
+    this.sessions = new SqliteSessionStore(this.db);
   }
 
   close(): void {
@@ -96,5 +102,23 @@ class SqliteCeremonyStore implements CeremonyStore {
 
   async put(definition: CeremonyDefinition): Promise<void> {
     this.db.prepare('INSERT INTO ceremonies (id, definition) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET definition = excluded.definition').run(definition.id, JSON.stringify(definition));
+  }
+}
+
+class SqliteSessionStore implements SessionStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async revoke({ sessionId, expiresAt }: Revocation, now: number): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM revoked_sessions WHERE expires_at < ?').run(now);
+      this.db.prepare('INSERT INTO revoked_sessions (session_id, expires_at) VALUES (?, ?) ON CONFLICT(session_id) DO NOTHING').run(sessionId, expiresAt);
+    }).immediate();
+  }
+
+  async revoked(now: number): Promise<Revocation[]> {
+    return this.db
+      .prepare<[number], { session_id: string; expires_at: number }>('SELECT session_id, expires_at FROM revoked_sessions WHERE expires_at >= ?')
+      .all(now)
+      .map((r) => ({ sessionId: r.session_id, expiresAt: r.expires_at }));
   }
 }
