@@ -34,10 +34,17 @@ export class RevokedSessions {
     return this.expiresAt.has(sessionId);
   }
 
-  /** Records a logout durably first: a logout the store did not keep is reported, not pretended. */
+  /**
+   * Records a logout durably. When the store fails, this process still refuses the session (and
+   * cuts its consoles off), and the error reaches the caller: a logout the other processes may not
+   * know of is reported, not pretended.
+   */
   async revoke(revocation: Revocation): Promise<void> {
-    await this.store.revoke(revocation, this.now());
-    this.learn([revocation]);
+    try {
+      await this.store.revoke(revocation, this.now());
+    } finally {
+      this.learn([revocation]);
+    }
   }
 
   /** Called with the id of each session revoked from now on, here or in another process. */
