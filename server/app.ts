@@ -53,7 +53,8 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   const revokedSessions = await RevokedSessions.start(storage.sessions, now, logger);
   const auth = new OperatorAuth(config.dataDir, config.operatorPasscode, config.sessionKey, revokedSessions);
-  const loginLimit = await LoginLimit.start(config.redisUrl, logger);
+  // Connecting to Redis (up to 5 s when it is down) overlaps the Socket.IO adapter's own wait.
+  const loginLimitStarting = LoginLimit.start(config.redisUrl, logger);
 
   const app = express();
   app.disable('x-powered-by');
@@ -73,6 +74,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   const scaleOut = await ScaleOut.start({ storage, redisUrl: config.redisUrl, gateway, logger });
   const ceremonies = new Ceremonies(storage.ceremonies, storage.events, (run) => scaleOut.listenerFor(run), { revealLeadMs: config.revealLeadMs });
   await ceremonies.seed(readCeremonyFolder(config.ceremoniesDir));
+  const loginLimit = await loginLimitStarting;
 
   app.use(securityHeaders);
   app.get('/healthz', (_req, res) => {
