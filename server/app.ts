@@ -13,6 +13,8 @@ import { createApi } from './http-api';
 import { createReplayApi } from './replay-api';
 import { sendError } from './http-errors';
 import { createLogger, type Logger } from './logger';
+import { LoginLimit } from './login-limit';
+import { RevokedSessions } from './revoked-sessions';
 import { SocketGateway } from './socket-gateway';
 import { ScaleOut } from './scale-out/scale-out';
 import { openStorage } from './storage/open-storage';
@@ -49,16 +51,22 @@ export interface StartOptions {
 /** Starts Podium: storage, ceremonies, HTTP API, static client, Socket.IO. */
 export async function startPodium({ config, distDir, logger = createLogger(config.logLevel), now = Date.now }: StartOptions): Promise<PodiumServer> {
   const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  const auth = new OperatorAuth(config.dataDir, config.operatorPasscode, config.sessionKey);
+  const revokedSessions = await RevokedSessions.start(storage.sessions, now, logger);
+  const auth = new OperatorAuth(config.dataDir, config.operatorPasscode, config.sessionKey, revokedSessions);
+  // Connecting to Redis (up to 5 s when it is down) overlaps the Socket.IO adapter's own wait.
+  const loginLimitStarting = LoginLimit.start(config.redisUrl, logger);
 
   const app = express();
   app.disable('x-powered-by');
+  // req.ip (login limits, logs) reads X-Forwarded-For only from the proxies TRUST_PROXY names.
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
   const gateway: SocketGateway = new SocketGateway(httpServer, {
     ceremonies: () => ceremonies,
     auth,
     logger,
     allowedOrigins: config.allowedOrigins,
+    trustProxy: config.trustProxy,
     now,
     newId: randomUUID,
   });
@@ -66,6 +74,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   const scaleOut = await ScaleOut.start({ storage, redisUrl: config.redisUrl, gateway, logger });
   const ceremonies = new Ceremonies(storage.ceremonies, storage.events, (run) => scaleOut.listenerFor(run), { revealLeadMs: config.revealLeadMs });
   await ceremonies.seed(readCeremonyFolder(config.ceremoniesDir));
+  const loginLimit = await loginLimitStarting;
 
   app.use(securityHeaders);
   app.get('/healthz', (_req, res) => {
@@ -73,7 +82,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   });
   app.use('/api', createArchiveApi({ ceremonies, auth, publicUrl: config.publicUrl, now }));
   app.use('/api', createReplayApi({ ceremonies, replays: gateway.replays, auth, publicUrl: config.publicUrl, now }));
-  app.use('/api', express.json({ limit: '1mb' }), createApi({ ceremonies, auth, logger, publicUrl: config.publicUrl, now, newId: randomUUID }));
+  app.use('/api', express.json({ limit: '1mb' }), createApi({ ceremonies, auth, logger, loginLimit, publicUrl: config.publicUrl, now, newId: randomUUID }));
   const indexHtml = path.join(distDir, 'index.html');
   app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.set('Cache-Control', 'public, max-age=31536000, immutable') }));
   app.get(APP_ROUTES, (_req, res) => {
@@ -102,8 +111,10 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
     auth,
     logger,
     async close() {
+      revokedSessions.close();
       await gateway.close();
       await scaleOut.close();
+      await loginLimit.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await storage.close();

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseTrustProxy, type ProxyTrust } from './client-address';
 
 export interface Config {
   port: number;
@@ -21,6 +22,8 @@ export interface Config {
   revealLeadMs: number;
   /** Signs operator sessions and link keys; the same for every process of one deployment. */
   sessionKey: string | undefined;
+  /** Which proxies in front may tell the client's address (TRUST_PROXY); none by default. */
+  trustProxy: ProxyTrust;
 }
 
 function parseWholeNumber(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -53,5 +56,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root: string): Config {
     redisUrl: env.REDIS_URL || undefined,
     revealLeadMs: parseWholeNumber('REVEAL_LEAD_MS', env.REVEAL_LEAD_MS, 400, 0, 5000),
     sessionKey: parseSessionKey(env.SESSION_KEY),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

@@ -15,18 +15,19 @@ import type { Ceremonies } from './ceremonies';
 import { operatorAccess } from './http-access';
 import { sendError } from './http-errors';
 import type { Logger } from './logger';
+import type { LoginLimit } from './login-limit';
 import { commandType } from './socket-messages';
 
 export interface ApiOptions {
   ceremonies: Ceremonies;
   auth: OperatorAuth;
   logger: Logger;
+  loginLimit: LoginLimit;
   publicUrl: string | undefined;
   now: () => number;
   newId: () => string;
 }
 
-const LOGIN_ATTEMPTS_PER_MINUTE = 10;
 const RehearsalSchema = z.object({ realResults: z.boolean().optional(), confirm: z.boolean().optional() }).strict();
 
 /** The audience projection as the REST API shows it (docs/api.md). */
@@ -80,7 +81,6 @@ export function createApi(options: ApiOptions): express.Router {
   const { ceremonies, auth, logger } = options;
   const api = express.Router();
   const { actorOf, requireOperator } = operatorAccess(auth, options.now);
-  const loginAttempts = new Map<string, { count: number; since: number }>();
 
   /**
    * The run a request names (`?run=`, the live run by default), or an error sent. Any run but the
@@ -145,19 +145,22 @@ export function createApi(options: ApiOptions): express.Router {
     );
   });
 
-  api.post('/session', (req, res) => {
+  api.post('/session', async (req, res) => {
+    // req.ip: the client's address as TRUST_PROXY lets Express read it (the proxy's own without it).
     const ip = req.ip ?? 'unknown';
-    const now = options.now();
-    const attempts = loginAttempts.get(ip);
-    const recent = attempts && now - attempts.since < 60_000 ? attempts : { count: 0, since: now };
-    if (loginAttempts.size > 10_000) for (const [key, a] of loginAttempts) if (now - a.since >= 60_000) loginAttempts.delete(key);
-    if (recent.count >= LOGIN_ATTEMPTS_PER_MINUTE) return sendError(res, podiumError(ErrorCodes.rateLimited, 'Too many attempts; wait a minute and try again.'));
-    loginAttempts.set(ip, { ...recent, count: recent.count + 1 });
+    // Counted before the check: parallel guesses cannot all pass before the first one counts.
+    const waitSeconds = await options.loginLimit.attempt(ip);
+    if (waitSeconds !== null) {
+      logger.warn({ ip }, 'operator login rate-limited');
+      res.set('Retry-After', String(waitSeconds));
+      return sendError(res, podiumError(ErrorCodes.rateLimited, `Too many wrong passcodes from this address; try again in ${waitSeconds} s.`));
+    }
     if (!auth.checkPasscode((req.body as { passcode?: unknown } | undefined)?.passcode)) {
       logger.warn({ ip }, 'operator login refused');
       return sendError(res, podiumError(ErrorCodes.unauthorized, 'Wrong passcode.'));
     }
-    loginAttempts.delete(ip);
+    await options.loginLimit.succeeded(ip);
+    const now = options.now();
     const token = auth.issueToken(now);
     res.set('Set-Cookie', sessionCookie(token, req.secure));
     logger.info({ ip }, 'operator logged in');
@@ -168,8 +171,9 @@ export function createApi(options: ApiOptions): express.Router {
     res.json({ authenticated: actorOf(req) !== null });
   });
 
-  api.delete('/session', (req, res) => {
-    auth.revokeToken(tokenFromHeaders(req.headers), options.now());
+  api.delete('/session', async (req, res) => {
+    // Kept durably before the answer: every process refuses the session, and cuts its consoles off.
+    await auth.revokeToken(tokenFromHeaders(req.headers), options.now());
     res.set('Set-Cookie', clearedSessionCookie()).json({ ok: true });
   });
 

@@ -18,7 +18,8 @@ import { ReactionKinds } from '../shared/reactions';
 import { LIVE_RUN_ID, REPLAY_ID_PATTERN } from '../shared/runs';
 import type { ScreenRole } from '../shared/roles';
 import { AttendanceSampler } from './attendance';
-import { tokenFromHeaders, type OperatorAuth } from './auth';
+import { tokenFromHeaders, type OperatorAuth, type OperatorSession } from './auth';
+import { clientAddress, type ProxyTrust } from './client-address';
 import { ChannelDelivery } from './channel-delivery';
 import type { CeremonyRun } from './ceremony-run';
 import type { Ceremonies } from './ceremonies';
@@ -33,6 +34,9 @@ import { commandType, HelloSchema, OperatorAuthSchema, RenderedSchema, ScreenAut
 /** Past this many missed events a reconnecting screen gets a snapshot instead. */
 const MAX_REPLAY = 500;
 const NOTIFY_EVERY_MS = 250;
+/** How often consoles are checked for a session that expired (or was revoked) meanwhile. */
+const SESSION_SWEEP_MS = 1000;
+const SESSION_ENDED = 'Your operator session has ended; log in again.';
 
 interface ScreenData {
   run: CeremonyRun;
@@ -43,6 +47,7 @@ interface ScreenData {
 interface OperatorData {
   run: CeremonyRun;
   token: string;
+  session: OperatorSession;
 }
 type ScreenSocket = Socket<ScreenToServerEvents, ServerToScreenEvents, Record<string, never>, ScreenData>;
 type OperatorSocket = Socket<OperatorToServerEvents, ServerToOperatorEvents, Record<string, never>, OperatorData>;
@@ -64,6 +69,8 @@ export interface GatewayOptions {
   auth: OperatorAuth;
   logger: Logger;
   allowedOrigins: readonly string[];
+  /** Which proxies may tell a client's address (TRUST_PROXY), as for Express's req.ip. */
+  trustProxy: ProxyTrust;
   now: () => number;
   newId: () => string;
 }
@@ -82,6 +89,7 @@ export class SocketGateway {
   private readonly notifyTimers = new Map<string, NodeJS.Timeout>();
   private readonly reactions: ReactionHub;
   private readonly attendance: AttendanceSampler;
+  private readonly sessionSweep: NodeJS.Timeout;
   readonly replays: ReplayRooms;
 
   constructor(
@@ -105,6 +113,14 @@ export class SocketGateway {
       }),
       options.now,
     );
+    // The client's address for everything that limits by address (reactions): read through the
+    // proxies TRUST_PROXY names, exactly as Express reads req.ip, never a bare X-Forwarded-For.
+    for (const namespace of [this.io, this.operators] as const) {
+      namespace.use((socket, next) => {
+        socket.handshake.address = clientAddress(socket.request, options.trustProxy) || socket.handshake.address;
+        next();
+      });
+    }
     this.io.use((socket, next) => void this.admitScreen(socket).then(() => next(), next));
     this.io.on('connection', (socket) => (socket.data.replay ? this.onReplayScreen(socket, socket.data.replay) : this.onScreen(socket)));
     this.operators.use((socket, next) => void this.admitOperator(socket).then(() => next(), next));
@@ -114,21 +130,27 @@ export class SocketGateway {
       const run = this.runs.get(flush.runId);
       if (!run) return;
       this.io.to(screensRoom(run)).emit('reactions', { burst: flush.burst, totals: flush.totals });
-      this.operators.to(operatorsRoom(run)).emit('reactions', flush);
+      this.toOperators(run).emit('reactions', flush);
     }, options.now);
     this.attendance = new AttendanceSampler(
       () => new Map([...this.runs.values()].map((run) => [run.runId, this.attendanceCounts(run)])),
       (runId, series) => {
         const run = this.runs.get(runId);
-        if (run) this.operators.to(operatorsRoom(run)).emit('attendance', series);
+        if (run) this.toOperators(run).emit('attendance', series);
       },
       options.now,
     );
+    // A logout (here, or read from the shared store within its poll) cuts its consoles off at once;
+    // the sweep catches sessions that reached their expiry.
+    options.auth.onRevoked((sessionId) => this.cutOffSessions((session) => session.id === sessionId));
+    this.sessionSweep = setInterval(() => this.cutOffSessions((session) => !options.auth.isLive(session, options.now())), SESSION_SWEEP_MS);
+    this.sessionSweep.unref();
   }
 
   /** Sends committed events of a run to its consoles at once, and to each channel at its time. */
   publish(run: CeremonyRun, events: readonly CeremonyEvent[]): void {
-    for (const event of events) this.operators.to(operatorsRoom(run)).emit('event', event);
+    const operators = this.toOperators(run);
+    for (const event of events) operators.emit('event', event);
     this.delivery(run).publish(events);
     if (events.some((e) => e.type === 'channel_set')) {
       for (const event of events) {
@@ -158,6 +180,7 @@ export class SocketGateway {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.sessionSweep);
     for (const timer of this.notifyTimers.values()) clearTimeout(timer);
     this.notifyTimers.clear();
     for (const delivery of this.deliveries.values()) delivery.close();
@@ -306,13 +329,24 @@ export class SocketGateway {
     const auth = OperatorAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) throw refusal(ErrorCodes.invalidMessage, 'auth must be { ceremonyId, runId?, token?, lastSeq? }.');
     const token = auth.data.token ?? tokenFromHeaders({ cookie: socket.handshake.headers.cookie });
-    if (!token || !this.options.auth.verifyToken(token, this.options.now())) throw refusal(ErrorCodes.unauthorized, 'Log in as operator first.');
+    const session = token ? this.options.auth.session(token, this.options.now()) : null;
+    if (!token || !session) throw refusal(ErrorCodes.unauthorized, 'Log in as operator first.');
     const run = await this.openRun(auth.data.ceremonyId, auth.data.runId);
-    socket.data = { run, token };
+    socket.data = { run, token, session };
   }
 
   private onOperator(socket: OperatorSocket): void {
     const { run } = socket.data;
+    // Revoked or expired while the run was opening: not one frame of the operator view.
+    if (!this.options.auth.isLive(socket.data.session, this.options.now())) return this.cutOff(socket);
+    // Every message, whatever it is, first checks the session; one that ended gets the reason
+    // (and an unauthorized ack) and the socket is cut off, unanswered.
+    socket.use((packet, next) => {
+      if (this.options.auth.isLive(socket.data.session, this.options.now())) return next();
+      const ack = packet.at(-1);
+      if (typeof ack === 'function') (ack as (result: AckResult) => void)({ ok: false, error: podiumError(ErrorCodes.unauthorized, SESSION_ENDED) });
+      this.cutOff(socket);
+    });
     this.delivery(run);
     void socket.join(operatorsRoom(run));
     socket.emit('snapshot', run.operatorView());
@@ -340,14 +374,47 @@ export class SocketGateway {
   private authorized(socket: OperatorSocket): string | null {
     // Authorized per message: a session that expired since connect can no longer act.
     const actor = this.options.auth.verifyToken(socket.data.token, this.options.now());
-    if (!actor) socket.disconnect(true);
+    if (!actor) this.cutOff(socket);
     return actor;
+  }
+
+  /**
+   * A run's consoles, to push to: this process's consoles whose session ended are cut off first,
+   * so no push reaches them even between two sweeps. (Through Redis the push also reaches other
+   * processes' consoles; each process cuts off its own within its sweep and revocation poll.)
+   */
+  private toOperators(run: CeremonyRun) {
+    const room = this.operators.adapter.rooms.get(operatorsRoom(run));
+    if (room) {
+      const now = this.options.now();
+      for (const id of room) {
+        const socket = this.operators.sockets.get(id);
+        if (socket && !this.options.auth.isLive(socket.data.session, now)) this.cutOff(socket);
+      }
+    }
+    return this.operators.to(operatorsRoom(run));
+  }
+
+  /** Cuts off this process's consoles whose session matches. */
+  private cutOffSessions(ended: (session: OperatorSession) => boolean): void {
+    for (const socket of this.operators.sockets.values()) if (ended(socket.data.session)) this.cutOff(socket);
+  }
+
+  /**
+   * Tells the console why (it shows the sign-in again), then disconnects the socket, which leaves
+   * every operator room: no event, registry, attendance or reaction reaches it any more.
+   */
+  private cutOff(socket: OperatorSocket): void {
+    if (socket.disconnected) return;
+    socket.emit('failure', podiumError(ErrorCodes.unauthorized, SESSION_ENDED));
+    socket.disconnect();
+    this.scheduleNotify(socket.data.run);
   }
 
   private async runCommand(socket: OperatorSocket, command: unknown) {
     const { run } = socket.data;
     const actor = this.authorized(socket);
-    if (!actor) return { ok: false as const, error: podiumError(ErrorCodes.unauthorized, 'Your operator session has ended; log in again.') };
+    if (!actor) return { ok: false as const, error: podiumError(ErrorCodes.unauthorized, SESSION_ENDED) };
     try {
       const result = await run.handle(command, { actor, now: this.options.now(), fallbackCommandId: this.options.newId() });
       this.options.logger.info(
@@ -364,7 +431,7 @@ export class SocketGateway {
   /** Renames a screen, moves it to another channel or view, or reloads it. */
   private changeScreen(socket: OperatorSocket, request: ScreenRequest): AckResult {
     const { run } = socket.data;
-    if (!this.authorized(socket)) return { ok: false, error: podiumError(ErrorCodes.unauthorized, 'Your operator session has ended; log in again.') };
+    if (!this.authorized(socket)) return { ok: false, error: podiumError(ErrorCodes.unauthorized, SESSION_ENDED) };
     const parsed = ScreenRequestSchema.safeParse(request);
     if (!parsed.success) return { ok: false, error: podiumError(ErrorCodes.invalidMessage, 'screen takes { screenId, name?, channel?, view?, reload? }.') };
     const { screenId, name, channel, view, reload } = parsed.data;
@@ -396,7 +463,7 @@ export class SocketGateway {
       run.runId,
       setTimeout(() => {
         this.notifyTimers.delete(run.runId);
-        const operators = this.operators.to(operatorsRoom(run));
+        const operators = this.toOperators(run);
         operators.emit('screens', this.counts(run));
         operators.emit('registry', this.registry.forConsole(run.runId, run.current.lastRevealCueId));
       }, NOTIFY_EVERY_MS),

@@ -75,6 +75,23 @@ export function commandIdsOf(events: readonly { commandId: string }[]): string[]
   return [...new Set(events.map((e) => e.commandId))];
 }
 
+/** A logged-out operator session, refused until it would have expired anyway. */
+export interface Revocation {
+  sessionId: string;
+  expiresAt: number;
+}
+
+/**
+ * Logged-out operator sessions, kept durably so that a logout holds across restarts and for
+ * every process sharing the storage (each polls `revoked`).
+ */
+export interface SessionStore {
+  /** Records a logout (idempotent) and forgets revocations that expired before `now`. */
+  revoke(revocation: Revocation, now: number): Promise<void>;
+  /** The revocations that have not expired at `now`. */
+  revoked(now: number): Promise<Revocation[]>;
+}
+
 export function numberEvents(events: readonly NewEvent[], afterSeq: number): CeremonyEvent[] {
   return events.map((e, i) => ({ ...e, seq: afterSeq + i + 1 }) as CeremonyEvent);
 }

@@ -10,6 +10,8 @@ import {
   type DefinitionVersion,
   type EventLog,
   type NewEvent,
+  type Revocation,
+  type SessionStore,
 } from './event-log';
 
 /** In-memory storage, for tests of the layers above. Same contract as the durable ones. */
@@ -56,5 +58,16 @@ export class MemoryCeremonyStore implements CeremonyStore {
     const kept = { version: versions.length + 1, hash: definitionHash(definition), definition: structuredClone(definition) };
     this.byId.set(definition.id, [...versions, kept]);
     return structuredClone(kept);
+  }
+}
+
+export class MemorySessionStore implements SessionStore {
+  private readonly byId = new Map<string, number>();
+  async revoke({ sessionId, expiresAt }: Revocation, now: number) {
+    for (const [id, exp] of this.byId) if (exp < now) this.byId.delete(id);
+    this.byId.set(sessionId, expiresAt);
+  }
+  async revoked(now: number) {
+    return [...this.byId].filter(([, exp]) => exp >= now).map(([sessionId, expiresAt]) => ({ sessionId, expiresAt }));
   }
 }

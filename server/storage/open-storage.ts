@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CeremonyStore, EventLog } from './event-log';
+import type { CeremonyStore, EventLog, SessionStore } from './event-log';
 import { PostgresAppendListener } from './postgres-listener';
 import { PostgresStorage, redactUrl } from './postgres-storage';
 import { SqliteStorage } from './sqlite-storage';
@@ -8,6 +8,8 @@ import { SqliteStorage } from './sqlite-storage';
 export interface Storage {
   events: EventLog;
   ceremonies: CeremonyStore;
+  /** Logged-out operator sessions (shared by every process of the deployment). */
+  sessions: SessionStore;
   /** Where the events are kept, for the start-up message (never with a password). */
   description: string;
   /** Whether other processes may append to the same log (then this one must catch up). */
@@ -31,6 +33,7 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
     return {
       events: pg.events,
       ceremonies: pg.ceremonies,
+      sessions: pg.sessions,
       description: `PostgreSQL ${redactUrl(url)}`,
       shared: true,
       watch: (onAppended, onMissed) => PostgresAppendListener.start(url, onAppended, onMissed),
@@ -40,5 +43,5 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
   fs.mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, 'podium.db');
   const sqlite = new SqliteStorage(file);
-  return { events: sqlite.events, ceremonies: sqlite.ceremonies, description: `SQLite ${file}`, shared: false, close: async () => sqlite.close() };
+  return { events: sqlite.events, ceremonies: sqlite.ceremonies, sessions: sqlite.sessions, description: `SQLite ${file}`, shared: false, close: async () => sqlite.close() };
 }

@@ -11,6 +11,8 @@ import {
   type DefinitionVersion,
   type EventLog,
   type NewEvent,
+  type Revocation,
+  type SessionStore,
 } from './event-log';
 
 const schema = `
@@ -46,6 +48,10 @@ INSERT INTO podium_commands (stream_id, command_id, seq)
   SELECT stream_id, body->>'commandId', MIN(seq) FROM podium_events
   WHERE stream_id NOT IN (SELECT DISTINCT stream_id FROM podium_commands) GROUP BY stream_id, body->>'commandId'
   ON CONFLICT DO NOTHING;
+CREATE TABLE IF NOT EXISTS podium_revoked_sessions (
+  session_id TEXT PRIMARY KEY,
+  expires_at BIGINT NOT NULL
+);
 `;
 
 const UNIQUE_VIOLATION = '23505';
@@ -64,10 +70,12 @@ export const APPENDED_CHANNEL = 'podium_appended';
 export class PostgresStorage {
   readonly events: EventLog;
   readonly ceremonies: CeremonyStore;
+  readonly sessions: SessionStore;
 
   private constructor(readonly pool: pg.Pool) {
     this.events = new PostgresEventLog(pool);
     this.ceremonies = new PostgresCeremonyStore(pool);
+    this.sessions = new PostgresSessionStore(pool);
   }
 
   static async connect(connectionString: string, options: { schema?: string } = {}): Promise<PostgresStorage> {
@@ -196,5 +204,19 @@ class PostgresCeremonyStore implements CeremonyStore {
     const kept = { version: 1, hash: definitionHash(row.definition), definition: row.definition };
     await client.query('INSERT INTO podium_ceremony_versions (ceremony_id, version, hash, definition) VALUES ($1, 1, $2, $3) ON CONFLICT DO NOTHING', [id, kept.hash, JSON.stringify(row.definition)]);
     return kept;
+  }
+}
+
+class PostgresSessionStore implements SessionStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async revoke({ sessionId, expiresAt }: Revocation, now: number): Promise<void> {
+    await this.pool.query('DELETE FROM podium_revoked_sessions WHERE expires_at < $1', [now]);
+    await this.pool.query('INSERT INTO podium_revoked_sessions (session_id, expires_at) VALUES ($1, $2) ON CONFLICT (session_id) DO NOTHING', [sessionId, expiresAt]);
+  }
+
+  async revoked(now: number): Promise<Revocation[]> {
+    const rows = await this.pool.query<{ session_id: string; expires_at: string }>('SELECT session_id, expires_at FROM podium_revoked_sessions WHERE expires_at >= $1', [now]);
+    return rows.rows.map((r) => ({ sessionId: r.session_id, expiresAt: Number(r.expires_at) }));
   }
 }

@@ -11,6 +11,8 @@ import {
   type DefinitionVersion,
   type EventLog,
   type NewEvent,
+  type Revocation,
+  type SessionStore,
 } from './event-log';
 
 const schema = `
@@ -41,6 +43,10 @@ CREATE TABLE IF NOT EXISTS ceremony_versions (
   definition TEXT NOT NULL,
   PRIMARY KEY (ceremony_id, version)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS revoked_sessions (
+  session_id TEXT PRIMARY KEY,
+  expires_at INTEGER NOT NULL
+);
 `;
 
 /** Logs and stores written before commands and versions were kept: fill both in, once. */
@@ -61,6 +67,7 @@ export class SqliteStorage {
   readonly db: Database.Database;
   readonly events: EventLog;
   readonly ceremonies: CeremonyStore;
+  readonly sessions: SessionStore;
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -71,6 +78,7 @@ export class SqliteStorage {
     migrate(this.db);
     this.events = new SqliteEventLog(this.db);
     this.ceremonies = new SqliteCeremonyStore(this.db);
+    this.sessions = new SqliteSessionStore(this.db);
   }
 
   close(): void {
@@ -165,5 +173,23 @@ class SqliteCeremonyStore implements CeremonyStore {
   async put(definition: CeremonyDefinition): Promise<DefinitionVersion> {
     // IMMEDIATE: two processes on one file never take the same version number.
     return this.putVersion.immediate(definition);
+  }
+}
+
+class SqliteSessionStore implements SessionStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async revoke({ sessionId, expiresAt }: Revocation, now: number): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM revoked_sessions WHERE expires_at < ?').run(now);
+      this.db.prepare('INSERT INTO revoked_sessions (session_id, expires_at) VALUES (?, ?) ON CONFLICT(session_id) DO NOTHING').run(sessionId, expiresAt);
+    }).immediate();
+  }
+
+  async revoked(now: number): Promise<Revocation[]> {
+    return this.db
+      .prepare<[number], { session_id: string; expires_at: number }>('SELECT session_id, expires_at FROM revoked_sessions WHERE expires_at >= ?')
+      .all(now)
+      .map((r) => ({ sessionId: r.session_id, expiresAt: r.expires_at }));
   }
 }

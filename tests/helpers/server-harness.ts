@@ -25,7 +25,7 @@ export interface TestServer {
 }
 
 /** A real Podium server on an ephemeral port with a temporary DATA_DIR (or the given one). */
-export async function startTestServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(options: { dataDir?: string; env?: Record<string, string>; now?: () => number } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'podium-test-'));
   const logs: string[] = [];
   const sink = new Writable({
@@ -35,7 +35,7 @@ export async function startTestServer(options: { dataDir?: string; env?: Record<
     },
   });
   const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, OPERATOR_PASSCODE: PASSCODE, ...options.env }, ROOT);
-  const server = await startPodium({ config, distDir: path.join(ROOT, 'dist'), logger: pino({ level: 'debug' }, sink) });
+  const server = await startPodium({ config, distDir: path.join(ROOT, 'dist'), logger: pino({ level: 'debug' }, sink), ...(options.now ? { now: options.now } : {}) });
   return { server, url: server.url, dataDir, logs, stop: () => server.close() };
 }
 
