@@ -67,6 +67,15 @@ function cueIdOf(event: PublicEvent): string {
   }
 }
 
+/** A new definition version in words: a results correction says so. */
+function versionText(event: Extract<PublicEvent, { type: 'definition_published' }>): Text {
+  const correction = 'correction' in event && event.correction !== undefined;
+  return {
+    fa: `نسخهٔ ${event.version} تعریف مراسم${correction ? ' (اصلاح نتایج)' : ''}`,
+    en: `definition version ${event.version}${correction ? ' (results correction)' : ''}`,
+  };
+}
+
 /** The as-run log of a run: one row per event, in seq order. */
 export function asRunRows(events: readonly (PublicEvent | CeremonyEvent)[], cues: readonly Cue[]): AsRunRow[] {
   // A recording shows what the screens showed: time the cut by when they showed it.
@@ -76,7 +85,8 @@ export function asRunRows(events: readonly (PublicEvent | CeremonyEvent)[], cues
     const cueId = cueIdOf(event);
     const cue = cues.find((c) => c.id === cueId);
     const reveal = event.type === 'result_revealed' || event.type === 'reveal_retracted' ? event : null;
-    const text = event.type === 'announced' ? event.text : event.type === 'hold_started' ? event.message : event.type === 'reveal_retracted' ? event.reason : undefined;
+    const text = event.type === 'announced' ? event.text : event.type === 'hold_started' ? event.message : event.type === 'reveal_retracted' ? event.reason : event.type === 'definition_published' ? versionText(event) : undefined;
+    const corrected = event.type === 'definition_published' && 'correction' in event ? (event.correction?.categoryIds.join(' ') ?? '') : '';
     return {
       seq: event.seq,
       time: new Date(event.at).toISOString(),
@@ -85,7 +95,7 @@ export function asRunRows(events: readonly (PublicEvent | CeremonyEvent)[], cues
       type: event.type,
       cueId,
       cueLabel: cue?.label ?? {},
-      categoryId: reveal?.categoryId ?? cue?.categoryId ?? '',
+      categoryId: reveal?.categoryId ?? (corrected || cue?.categoryId) ?? '',
       place: reveal ? slotLabel(reveal.slot) : '',
       names: reveal ? namesOf(reveal.entries) : {},
       text: text ?? {},

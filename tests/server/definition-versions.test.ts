@@ -121,6 +121,8 @@ describe('definition versions', () => {
     await vi.waitFor(() => expect(previewNames(op, 'young-designer/winner')).toEqual(['Omid Sample']));
     const announced = op.events.find((e) => e.type === 'definition_published');
     expect(announced).toMatchObject({ type: 'definition_published', version: 2, actor: 'operator', correction: { categoryIds: ['young-designer'] } });
+    const asRun = await (await fetch(`${t.url}/api/ceremonies/${SAMPLE}/as-run.csv`, { headers: { authorization: `Bearer ${token}` } })).text();
+    expect(asRun.split('\r\n').find((line) => line.includes('definition_published'))).toMatch(/young-designer.*definition version 2 \(results correction\).*operator/);
 
     // A revealed category is not corrected: that is what retract is for.
     await goUntil(op, 'young-designer/winner');
