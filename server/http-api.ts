@@ -261,7 +261,9 @@ export function createApi(options: ApiOptions): express.Router {
       const why = runId === LIVE_RUN_ID ? 'The live run can be replayed by anyone once it has ended on every channel.' : `Run "${runId}" needs its key (the key= of its links).`;
       return sendError(res, podiumError(ErrorCodes.unauthorized, `${why} An operator may replay it at any time.`));
     }
-    res.set('Cache-Control', 'no-store').json({ ceremony: state.ceremony, cues: state.cues, events: (run.eventsAfter(0) ?? []).map(toPublicEvent) });
+    // Where the run started: its events (a new definition version among them) lead from there.
+    const { ceremony, cues, version } = run.initial;
+    res.set('Cache-Control', 'no-store').json({ ceremony, cues, version, events: (run.eventsAfter(0) ?? []).map(toPublicEvent) });
   });
 
   api.use((_req, res) => sendError(res, podiumError(ErrorCodes.notFound, 'No such API endpoint; see docs/api.md.')));

@@ -51,8 +51,11 @@ export interface ImportedRun {
 
 /** A recorded run's public events, for a replay in the browser. */
 export interface RunEvents {
+  /** Where the run started: its first definition version's public part. */
   ceremony: PublicCeremony;
   cues: Cue[];
+  /** That version's number (missing from servers older than versions). */
+  version?: number;
   events: PublicEvent[];
 }
 

@@ -71,10 +71,10 @@ export class WatchAgain {
     this.phase = WatchPhases.loading;
     this.failure = null;
     try {
-      const { ceremony, cues, events } = await this.#options.api.runEvents(this.ceremonyId, this.runId);
+      const { ceremony, cues, version, events } = await this.#options.api.runEvents(this.ceremonyId, this.runId);
       this.phase = WatchPhases.building;
       this.progress = { done: 0, total: events.length };
-      const replay = await Replay.build(initialState(ceremony, cues), events, {
+      const replay = await Replay.build(initialState(ceremony, cues, version ?? 1), events, {
         pause: this.#options.pause ?? (() => new Promise((resolve) => setTimeout(resolve, 0))),
         onProgress: (done, total) => (this.progress = { done, total }),
       });

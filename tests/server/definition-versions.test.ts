@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Ceremonies } from '../../server/ceremonies';
 import { SqliteStorage } from '../../server/storage/sqlite-storage';
 import type { CeremonyDefinition } from '../../shared/ceremony';
-import { nextCue } from '../../shared/state';
+import { foldEvents, initialState, nextCue } from '../../shared/state';
 import { getState, login, startTestServer, TestOperator, TestScreen, type TestServer } from '../helpers/server-harness';
 import { sampleCeremony } from '../helpers/ceremony-harness';
 
@@ -96,6 +96,12 @@ describe('definition versions', () => {
     const late = new TestScreen(t.url, SAMPLE);
     sockets.push(late);
     await vi.waitFor(() => expect(late.state?.version).toBe(2));
+
+    // [S15] A replay starts where the run started (version 1) and reaches the same state.
+    const recorded = (await (await fetch(`${t.url}/api/ceremonies/${SAMPLE}/runs/live/events`, { headers: { authorization: `Bearer ${token}` } })).json()) as any;
+    expect(recorded.version).toBe(1);
+    const replayed = foldEvents(initialState(recorded.ceremony, recorded.cues, recorded.version), recorded.events);
+    expect(replayed).toEqual(late.state);
   });
 
   it('[S17] once the run has begun, only a confirmed correction of unrevealed categories is taken, and the console is told', async () => {
