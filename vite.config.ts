@@ -38,10 +38,28 @@ export default defineConfig({
         test: {
           name: 'node',
           root: '.',
-          include: ['tests/shared/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          include: ['tests/shared/**/*.test.ts', 'tests/server/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
+          setupFiles: ['tests/helpers/patient-waits.ts'],
+          expect: { poll: { timeout: 30_000 } },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          root: '.',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          // A browser test waits for what it checks, never for the clock; these limits are only
+          // there to end a test that hangs, and fit a two-core machine busy with other work
+          // (a whole ceremony in Chromium takes a few seconds idle, and over 30 s under load).
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          setupFiles: ['tests/helpers/patient-waits.ts'],
+          expect: { poll: { timeout: 60_000, interval: 100 } },
         },
       },
       {

@@ -1,30 +1,29 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPodium } from './app';
 import { configFromEnv } from './config';
-import { screenLinks } from './http-api';
+import { startupMessage } from './startup-message';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const config = configFromEnv(process.env, root);
 const server = await startPodium({ config, distDir: path.join(root, 'dist') });
 
-const links = screenLinks(server.url, 'egov-award-1399');
 // Printed, not logged: the generated passcode must not end up in a log collector.
 process.stdout.write(
-  [
-    '',
-    `Podium is running at ${server.url}`,
-    `  audience  ${server.url}/`,
-    `  stage     ${links.stage}`,
-    `  overlay   ${links.overlay}`,
-    `  operator  ${server.url}/operator`,
-    server.auth.generatedPasscode
+  startupMessage({
+    url: server.url,
+    port: server.port,
+    host: config.host,
+    publicUrl: config.publicUrl,
+    interfaces: os.networkInterfaces(),
+    ceremonyId: 'egov-award-1399',
+    passcodeLine: server.auth.generatedPasscode
       ? `  operator passcode (generated, shown once; kept in ${path.join(config.dataDir, 'operator-passcode')}): ${server.auth.generatedPasscode}`
       : config.operatorPasscode
         ? '  operator passcode: from OPERATOR_PASSCODE'
         : `  operator passcode: in ${path.join(config.dataDir, 'operator-passcode')}`,
-    '',
-  ].join('\n') + '\n',
+  }),
 );
 
 let closing = false;

@@ -12,7 +12,8 @@ export interface ReplayMark {
   cueId?: string;
 }
 
-const SNAPSHOT_EVERY = 64;
+/** How many events apart the snapshots of a replay are, unless its build says otherwise. */
+export const SNAPSHOT_EVERY = 64;
 
 function markOf(event: PublicEvent, index: number, t0: number): ReplayMark | null {
   const base = { index, seq: event.seq, atMs: event.at - t0 };
@@ -43,13 +44,21 @@ export class Replay {
     readonly events: readonly PublicEvent[],
     private readonly snapshots: CeremonyState[],
     readonly marks: readonly ReplayMark[],
+    readonly snapshotEvery: number,
   ) {}
 
   /**
    * Builds the snapshots, yielding between chunks (`pause`) so a run of thousands of events
-   * neither blocks its thread nor hides its progress.
+   * neither blocks its thread nor hides its progress. `snapshotEvery` is for tests, so that short
+   * runs cross snapshots too.
    */
-  static async build(initial: CeremonyState, events: readonly PublicEvent[], options: { pause?: () => Promise<void>; onProgress?: (done: number, total: number) => void } = {}): Promise<Replay> {
+  static async build(
+    initial: CeremonyState,
+    events: readonly PublicEvent[],
+    options: { pause?: () => Promise<void>; onProgress?: (done: number, total: number) => void; snapshotEvery?: number } = {},
+  ): Promise<Replay> {
+    const every = options.snapshotEvery ?? SNAPSHOT_EVERY;
+    if (!Number.isInteger(every) || every < 1) throw new RangeError(`snapshotEvery must be a whole number of at least 1, not ${every}`);
     const snapshots = [initial];
     const marks: ReplayMark[] = [];
     const t0 = events[0]?.at ?? 0;
@@ -58,14 +67,14 @@ export class Replay {
       state = evolve(state, events[i]!);
       const mark = markOf(events[i]!, i + 1, t0);
       if (mark) marks.push(mark);
-      if ((i + 1) % SNAPSHOT_EVERY === 0) {
+      if ((i + 1) % every === 0) {
         snapshots.push(state);
         options.onProgress?.(i + 1, events.length);
         await options.pause?.();
       }
     }
     options.onProgress?.(events.length, events.length);
-    return new Replay(initial, events, snapshots, marks);
+    return new Replay(initial, events, snapshots, marks, every);
   }
 
   get length(): number {
@@ -76,13 +85,27 @@ export class Replay {
     return this.events.length === 0 ? 0 : this.events.at(-1)!.at - this.events[0]!.at;
   }
 
+  /** How many snapshots it holds, the initial state included. */
+  get snapshotCount(): number {
+    return this.snapshots.length;
+  }
+
+  /** Which snapshot `stateAt(index)` starts from (0: the initial state). */
+  snapshotFor(index: number): number {
+    return Math.floor(this.clampIndex(index) / this.snapshotEvery);
+  }
+
   /** The state after the first `index` events. */
   stateAt(index: number): CeremonyState {
-    const i = Math.max(0, Math.min(this.events.length, Math.floor(index)));
-    const base = Math.floor(i / SNAPSHOT_EVERY);
+    const i = this.clampIndex(index);
+    const base = this.snapshotFor(i);
     let state = this.snapshots[base]!;
-    for (let k = base * SNAPSHOT_EVERY; k < i; k++) state = evolve(state, this.events[k]!);
+    for (let k = base * this.snapshotEvery; k < i; k++) state = evolve(state, this.events[k]!);
     return state;
+  }
+
+  private clampIndex(index: number): number {
+    return Math.max(0, Math.min(this.events.length, Math.floor(index)));
   }
 
   /** How many events have happened `elapsedMs` after the first one. */

@@ -88,7 +88,7 @@ describe('the archive in Chromium', () => {
     await page.locator('form.passcode-form button[type=submit]').click();
 
     const certificates = page.locator('article.certificate');
-    await expect.poll(() => certificates.count(), { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => certificates.count()).toBe(4);
     expect(await page.locator('.certificate .recipient').allInnerTexts()).toEqual(seedNames('fa'));
     const third = certificates.nth(2);
     expect(await third.getAttribute('dir')).toBe('rtl');

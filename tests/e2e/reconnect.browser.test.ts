@@ -20,13 +20,13 @@ describe('a server restart in Chromium', () => {
 
     const { port } = env.server.server;
     await env.server.stop();
-    await expect.poll(() => indicator.getAttribute('data-status'), { timeout: 10_000 }).toBe('reconnecting');
+    await expect.poll(() => indicator.getAttribute('data-status')).toBe('reconnecting');
     expect(await indicator.innerText()).toContain('در حال اتصال دوباره');
     await page.screenshot({ path: screenshotPath('audience-fa-reconnecting'), animations: 'disabled' });
 
     env.server = await startTestServer({ dataDir: env.server.dataDir, env: { PORT: String(port) } });
     await postCommand(env.server.url, token, SEED, { type: 'go', expectedCue: 'g2g/place-4' });
-    await page.locator('.reveal-card .name', { hasText: 'سازمان اداری و استخدامی کشور' }).waitFor({ timeout: 20_000 });
+    await page.locator('.reveal-card .name', { hasText: 'سازمان اداری و استخدامی کشور' }).waitFor({ timeout: 60_000 });
     expect(await indicator.getAttribute('data-status')).toBe('live');
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   });

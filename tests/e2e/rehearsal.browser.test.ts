@@ -37,7 +37,7 @@ describe('a rehearsal in Chromium', () => {
     await operator.locator('.run-banner').waitFor();
     expect(await operator.locator('.run-banner').innerText()).toContain('تمرین ۱');
     const go = operator.locator('button.go');
-    await expect.poll(() => go.isEnabled(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => go.isEnabled()).toBe(true);
     expect(await go.innerText()).toContain('اجرا (تمرین)');
 
     await stage.locator('.run-mark', { hasText: 'تمرین' }).waitFor();
@@ -47,8 +47,8 @@ describe('a rehearsal in Chromium', () => {
     // GO through the whole rehearsal from the console.
     const nextSection = operator.locator('section.card.next');
     for (const cue of buildCues(seedCeremony())) {
-      await expect.poll(() => nextSection.innerText(), { timeout: 10_000 }).toContain(cue.label.fa!);
-      await expect.poll(() => go.isEnabled(), { timeout: 10_000 }).toBe(true);
+      await expect.poll(() => nextSection.innerText()).toContain(cue.label.fa!);
+      await expect.poll(() => go.isEnabled()).toBe(true);
       await go.click();
       if (cue.id === 'g2g/place-3') {
         await stage.locator('.reveal-card .name').waitFor();

@@ -29,7 +29,7 @@ describe('the seed ceremony in Chromium', () => {
     await operator.locator('form.login button[type=submit]').click();
     const go = operator.locator('button.go');
     await go.waitFor();
-    await expect.poll(() => go.isEnabled(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => go.isEnabled()).toBe(true);
 
     // Persian first: lang, direction, Jalali date with Persian digits, the bundled font.
     await audience.getByText('سه‌شنبه ۵ اسفند ۱۳۹۹').waitFor();
@@ -41,8 +41,8 @@ describe('the seed ceremony in Chromium', () => {
     const nextSection = operator.locator('section.card.next');
     for (const [step, cue] of buildCues(seedCeremony()).entries()) {
       // The console shows this cue as next, GO is ready; no unrevealed name is on the audience page.
-      await expect.poll(() => nextSection.innerText(), { timeout: 10_000 }).toContain(cue.label.fa!);
-      await expect.poll(() => go.isEnabled(), { timeout: 10_000 }).toBe(true);
+      await expect.poll(() => nextSection.innerText()).toContain(cue.label.fa!);
+      await expect.poll(() => go.isEnabled()).toBe(true);
       const before = await shownNames(audience);
       for (const [place, name] of byPlace) if (!revealed.includes(place)) expect(before).not.toContain(name);
       if (step === 4) await operator.screenshot({ path: screenshotPath('operator-fa-next-reveal'), animations: 'disabled' });
@@ -50,7 +50,7 @@ describe('the seed ceremony in Chromium', () => {
       if (cue.slot?.kind === 'place') {
         const place = cue.slot.place;
         revealed.push(place);
-        await expect.poll(() => audience.locator('.reveal-card .name').allInnerTexts(), { timeout: 10_000 }).toEqual([byPlace.get(place)]);
+        await expect.poll(() => audience.locator('.reveal-card .name').allInnerTexts()).toEqual([byPlace.get(place)]);
         await audience.screenshot({ path: screenshotPath(`audience-fa-place-${place}`), animations: 'disabled' });
         if (place === 3) {
           await stage.screenshot({ path: screenshotPath('stage-fa-reveal'), animations: 'disabled' });

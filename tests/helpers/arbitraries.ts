@@ -45,17 +45,17 @@ export type Action =
   | { type: 'announce' }
   | { type: 'jump'; to: number };
 
-export const actionsArb: fc.Arbitrary<Action[]> = fc.array(
-  fc.oneof(
-    { weight: 8, arbitrary: fc.record({ type: fc.constant('go' as const), stale: fc.boolean() }) },
-    { weight: 1, arbitrary: fc.constant({ type: 'retract' as const }) },
-    { weight: 1, arbitrary: fc.constant({ type: 'hold' as const }) },
-    { weight: 2, arbitrary: fc.constant({ type: 'resume' as const }) },
-    { weight: 1, arbitrary: fc.constant({ type: 'announce' as const }) },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant('jump' as const), to: fc.nat(40) }) },
-  ),
-  { maxLength: 60 },
+/** One operator action, mostly GO. */
+export const actionArb: fc.Arbitrary<Action> = fc.oneof(
+  { weight: 8, arbitrary: fc.record({ type: fc.constant('go' as const), stale: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.constant({ type: 'retract' as const }) },
+  { weight: 1, arbitrary: fc.constant({ type: 'hold' as const }) },
+  { weight: 2, arbitrary: fc.constant({ type: 'resume' as const }) },
+  { weight: 1, arbitrary: fc.constant({ type: 'announce' as const }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('jump' as const), to: fc.nat(40) }) },
 );
+
+export const actionsArb: fc.Arbitrary<Action[]> = fc.array(actionArb, { maxLength: 60 });
 
 export function toCommand(action: Action, cueIds: readonly string[], nextCueId: string | undefined, i: number): Command {
   switch (action.type) {

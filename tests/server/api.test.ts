@@ -1,9 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleCeremony } from '../helpers/ceremony-harness';
 import { getState, login, PASSCODE, postCommand, startTestServer, type TestServer } from '../helpers/server-harness';
 
 const SEED = 'egov-award-1399';
 let t: TestServer;
 let token: string;
+
+/**
+ * A ceremony of this test's own (the sample's programme under a new id): the tests of this file
+ * share one server and may run in any order, so a test that changes a run changes its own.
+ */
+async function ownCeremony(id: string): Promise<string> {
+  const res = await fetch(`${t.url}/api/ceremonies/${id}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ ...sampleCeremony(), id }),
+  });
+  expect(res.status).toBe(201);
+  return id;
+}
 
 beforeAll(async () => {
   t = await startTestServer();
@@ -21,8 +36,9 @@ describe('automation API (docs/api.md)', () => {
   it('GET /api/ceremonies lists both shipped ceremonies, with no result in it', async () => {
     const res = await fetch(`${t.url}/api/ceremonies`);
     const list = (await res.json()) as { id: string; title: { fa: string; en: string } }[];
-    expect(list.map((c) => c.id)).toEqual(['egov-award-1399', 'sample-awards']);
-    expect(list[0]!.title.fa).toBe('اختتامیه دومین دوره جایزه دولت الکترونیک');
+    // Other tests of this file may have imported more by now.
+    expect(list.map((c) => c.id).slice(0, 2)).toEqual(['egov-award-1399', 'sample-awards']);
+    expect(list.find((c) => c.id === SEED)!.title.fa).toBe('اختتامیه دومین دوره جایزه دولت الکترونیک');
     expect(JSON.stringify(list)).not.toContain('دفتر هیئت دولت');
   });
 
@@ -66,6 +82,7 @@ describe('automation API (docs/api.md)', () => {
   });
 
   it('[S9] bad commands get a stable code and change nothing', async () => {
+    const seqBefore = (await getState(t.url, SEED)).seq;
     const cases: [unknown, number, string][] = [
       [{ type: 'explode' }, 400, 'invalid_command'],
       [{ type: 'go' }, 400, 'invalid_command'],
@@ -83,23 +100,25 @@ describe('automation API (docs/api.md)', () => {
     expect((await postCommand(t.url, token, 'no-such', { type: 'hold' })).status).toBe(404);
     const badJson = await fetch(`${t.url}/api/ceremonies/${SEED}/commands`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{not json' });
     expect(badJson.status).toBe(400);
-    expect((await getState(t.url, SEED)).seq).toBe(0);
+    expect((await getState(t.url, SEED)).seq).toBe(seqBefore);
   });
 
   it('a GO answers with the seq and the events; on hold it is refused until resume', async () => {
-    const go = await postCommand(t.url, token, 'sample-awards', { type: 'go', expectedCue: 'opening', commandId: 'api-1' });
+    const id = await ownCeremony('api-go');
+    const go = await postCommand(t.url, token, id, { type: 'go', expectedCue: 'opening', commandId: 'api-1' });
     expect(go).toMatchObject({ status: 200, body: { seq: 1, events: [{ seq: 1, type: 'cue_started', cueId: 'opening' }] } });
-    expect((await postCommand(t.url, token, 'sample-awards', { type: 'hold' })).status).toBe(200);
-    expect((await postCommand(t.url, token, 'sample-awards', { type: 'go', expectedCue: 'host-speech' })).body.error.code).toBe('on_hold');
-    expect((await postCommand(t.url, token, 'sample-awards', { type: 'resume' })).status).toBe(200);
-    expect((await postCommand(t.url, token, 'sample-awards', { type: 'go', expectedCue: 'host-speech' })).body.seq).toBe(4);
+    expect((await postCommand(t.url, token, id, { type: 'hold' })).status).toBe(200);
+    expect((await postCommand(t.url, token, id, { type: 'go', expectedCue: 'host-speech' })).body.error.code).toBe('on_hold');
+    expect((await postCommand(t.url, token, id, { type: 'resume' })).status).toBe(200);
+    expect((await postCommand(t.url, token, id, { type: 'go', expectedCue: 'host-speech' })).body.seq).toBe(4);
   });
 
   it('[S2] the same commandId twice is applied once; the repeat gets the first result', async () => {
-    const first = await postCommand(t.url, token, 'sample-awards', { type: 'announce', commandId: 'dup-1', text: { en: 'Once' } });
-    const again = await postCommand(t.url, token, 'sample-awards', { type: 'announce', commandId: 'dup-1', text: { en: 'Once' } });
+    const id = await ownCeremony('api-dedup');
+    const first = await postCommand(t.url, token, id, { type: 'announce', commandId: 'dup-1', text: { en: 'Once' } });
+    const again = await postCommand(t.url, token, id, { type: 'announce', commandId: 'dup-1', text: { en: 'Once' } });
     expect(again.body).toEqual(first.body);
-    const state = await getState(t.url, 'sample-awards');
+    const state = await getState(t.url, id);
     expect(state.announcements.filter((a: { text: { en: string } }) => a.text.en === 'Once')).toHaveLength(1);
   });
 
@@ -139,9 +158,19 @@ describe('automation API (docs/api.md)', () => {
     expect(await qr.text()).toContain('<svg');
   });
 
-  it('[S12] the logs hold no passcode, token or result', () => {
+  it('[S12] the logs hold no passcode, token or result', async () => {
+    // Its own session, commands and results import, so that there is something to log.
+    const own = await login(t.url);
+    const id = await ownCeremony('api-logs');
+    const csv = 'category,place,name_en\nbest-app,1,Logged Nowhere Winner\nbest-app,2,Logged Nowhere Second\n';
+    const imported = await fetch(`${t.url}/api/ceremonies/${id}/results`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${own}` }, body: csv });
+    expect(imported.status).toBe(200);
+    expect((await postCommand(t.url, own, id, { type: 'go', expectedCue: 'opening' })).status).toBe(200);
+    await postCommand(t.url, own, id, { type: 'go', expectedCue: 'nowhere' });
     const all = t.logs.join('\n');
     expect(all).toContain('"msg":"command"');
-    for (const secret of [PASSCODE, token, 'سازمان اداری و استخدامی کشور', 'Imported Winner']) expect(all).not.toContain(secret);
+    const results = sampleCeremony().categories.flatMap((c) => (c.kind === 'ranked' ? c.results.map((r) => r.recipient.name.en!) : []));
+    expect(results.length).toBeGreaterThan(0);
+    for (const secret of [PASSCODE, token, own, 'سازمان اداری و استخدامی کشور', 'Logged Nowhere Winner', 'Logged Nowhere Second', ...results]) expect(all).not.toContain(secret);
   });
 });

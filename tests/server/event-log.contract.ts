@@ -4,7 +4,8 @@ import { DuplicateCommandError, SeqConflictError, type EventLog, type NewEvent }
 const event = (n: number, commandId = `c${n}`): NewEvent => ({ type: 'cue_started', cueId: `cue-${n}`, at: 1000 + n, commandId, actor: 'operator' });
 
 /** The storage contract: every EventLog implementation passes this same suite. */
-export function eventLogContract(name: string, open: () => Promise<{ log: EventLog; reopen?: () => Promise<EventLog>; dispose: () => Promise<void> }>) {
+/** `reopen` closes the log and opens the same store again, as a restart of the server does. */
+export function eventLogContract(name: string, open: () => Promise<{ log: EventLog; reopen: () => Promise<EventLog>; dispose: () => Promise<void> }>) {
   describe(`EventLog contract: ${name}`, () => {
     it('[S4] numbers events contiguously from 1 per stream, and reads them back in order', async () => {
       const { log, dispose } = await open();
@@ -125,10 +126,22 @@ export function eventLogContract(name: string, open: () => Promise<{ log: EventL
       const { log, reopen, dispose } = await open();
       try {
         await log.append('s', 0, [event(1), event(2)]);
-        if (!reopen) return;
         const again = await reopen();
         expect((await again.read('s')).map((e) => e.seq)).toEqual([1, 2]);
         expect(await again.lastSeq('s')).toBe(2);
+      } finally {
+        await dispose();
+      }
+    });
+
+    it('refuses to be used once closed: after a restart, nothing is written through the old connection', async () => {
+      const { log, reopen, dispose } = await open();
+      try {
+        await log.append('s', 0, [event(1)]);
+        const again = await reopen();
+        await expect(log.append('s', 1, [event(2)])).rejects.toThrow();
+        await expect(log.read('s')).rejects.toThrow();
+        expect((await again.read('s')).map((e) => e.seq)).toEqual([1]);
       } finally {
         await dispose();
       }

@@ -2,12 +2,28 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PostgresStorage } from '../../server/storage/postgres-storage';
-import { MemoryEventLog } from '../../server/storage/memory-storage';
+import { MemoryEventLog, type MemoryStreams } from '../../server/storage/memory-storage';
 import { SqliteStorage } from '../../server/storage/sqlite-storage';
 import { freshSchema } from '../helpers/scale-out-harness';
 import { eventLogContract } from './event-log.contract';
 
-eventLogContract('in memory', async () => ({ log: new MemoryEventLog(), dispose: async () => {} }));
+eventLogContract('in memory', async () => {
+  // What outlives a MemoryEventLog, as the file outlives a SQLite connection.
+  const streams: MemoryStreams = new Map();
+  const opened: MemoryEventLog[] = [new MemoryEventLog(streams)];
+  return {
+    log: opened[0]!,
+    reopen: async () => {
+      await opened[0]!.close();
+      const again = new MemoryEventLog(streams);
+      opened.push(again);
+      return again;
+    },
+    dispose: async () => {
+      for (const log of opened) await log.close();
+    },
+  };
+});
 
 eventLogContract('SQLite', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-sqlite-'));

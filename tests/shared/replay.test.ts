@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toPublicEvent } from '../../shared/events';
 import { projectPublic } from '../../shared/projection';
-import { Replay, ReplayClock } from '../../shared/replay';
-import { nextCue, type CeremonyState } from '../../shared/state';
-import { actionsArb, ceremonyArb, toCommand } from '../helpers/arbitraries';
+import { Replay, ReplayClock, SNAPSHOT_EVERY } from '../../shared/replay';
+import { evolve, nextCue, type CeremonyState } from '../../shared/state';
+import { actionArb, ceremonyArb, toCommand } from '../helpers/arbitraries';
 import { freshState, Harness, seedCeremony } from '../helpers/ceremony-harness';
 
 const SEED = 20261129;
@@ -25,18 +25,30 @@ function recordedRun(def: Parameters<typeof freshState>[0], actions: Parameters<
 
 describe('replay', () => {
   it('[S15] is deterministic: at any point of a replay, the state equals the one the live screens had', async () => {
+    // Runs of 40 to 150 actions, and snapshots every 1 to 6 events (64 in use), so that seeks
+    // start from several snapshots, not only from the initial state, and every boundary is visited.
+    const longRuns = fc.array(actionArb, { minLength: 40, maxLength: 150 });
+    const snapshotsUsed: number[] = [];
     await fc.assert(
-      fc.asyncProperty(ceremonyArb, actionsArb, fc.array(fc.nat(), { maxLength: 10 }), async (def, actions, seeks) => {
+      fc.asyncProperty(ceremonyArb, longRuns, fc.array(fc.nat(), { maxLength: 10 }), fc.integer({ min: 1, max: 6 }), async (def, actions, seeks, snapshotEvery) => {
         const { h, liveStates } = recordedRun(def, actions);
-        const replay = await Replay.build(freshState(def), h.log.map(toPublicEvent));
-        // Scrub in any order: forwards, backwards, the same point twice.
-        for (const seek of [...seeks, h.log.length, 0]) {
-          const k = h.log.length === 0 ? 0 : seek % (h.log.length + 1);
+        const replay = await Replay.build(freshState(def), h.log.map(toPublicEvent), { snapshotEvery });
+        expect(replay.snapshotCount).toBe(Math.floor(h.log.length / snapshotEvery) + 1);
+        const boundaries = Array.from({ length: replay.snapshotCount }, (_, n) => n * snapshotEvery).flatMap((b) => [b - 1, b, b + 1]);
+        // Scrub in any order: forwards, backwards, the same point twice, either side of each snapshot.
+        let furthest = 0;
+        for (const seek of [...seeks, h.log.length, 0, ...boundaries.reverse()]) {
+          const k = h.log.length === 0 ? 0 : Math.abs(seek) % (h.log.length + 1);
           expect(replay.stateAt(k)).toEqual(liveStates[k]);
+          furthest = Math.max(furthest, replay.snapshotFor(k));
         }
+        snapshotsUsed.push(furthest);
       }),
       { seed: SEED, numRuns: 150 },
     );
+    // It really crossed snapshots: most runs were replayed from their third snapshot or later.
+    expect(snapshotsUsed).toHaveLength(150);
+    expect(snapshotsUsed.filter((n) => n >= 3).length).toBeGreaterThan(100);
   });
 
   it('marks every cue and reveal on the timeline, with its time since the start', async () => {
@@ -61,6 +73,11 @@ describe('replay', () => {
     expect(pauses).toBeGreaterThan(40);
     expect(progress.at(-1)).toBe(3000);
     expect(replay.stateAt(1500).seq).toBe(1500);
+    // With the interval in use (SNAPSHOT_EVERY), a seek far in starts from a late snapshot and
+    // still gives the state the live screens had.
+    expect(replay.snapshotCount).toBe(Math.floor(h.log.length / SNAPSHOT_EVERY) + 1);
+    expect(replay.snapshotFor(1500)).toBe(Math.floor(1500 / SNAPSHOT_EVERY));
+    expect(replay.stateAt(1500)).toEqual(h.log.slice(0, 1500).map(toPublicEvent).reduce(evolve, freshState(seedCeremony())));
   });
 
   it('keeps the original timing at any speed, and pauses', () => {
