@@ -27,6 +27,8 @@ import { ReactionHub } from './reaction-hub';
 import type { ReplayRoom } from './replay-room';
 import { ReplayRooms } from './replay-rooms';
 import { originAllowed } from './origin';
+import { cutOff, guardOutbound, MAX_QUEUED_PER_SCREEN, queuedFor } from './outbound-guard';
+import { ScreenMessageLimits, type LimitedScreenMessage } from './screen-limits';
 import { ScreenRegistry } from './screen-registry';
 import { commandType, HelloSchema, OperatorAuthSchema, RenderedSchema, ScreenAuthSchema, ScreenRequestSchema, SyncSchema } from './socket-messages';
 
@@ -37,6 +39,8 @@ const NOTIFY_EVERY_MS = 250;
 interface ScreenData {
   run: CeremonyRun;
   info: ScreenInfo;
+  /** How often this socket may send each message (S21). */
+  limits?: ScreenMessageLimits;
   /** Set when the screen watches a replay room instead of a run. */
   replay?: { ceremonyId: string; room: ReplayRoom };
 }
@@ -106,7 +110,11 @@ export class SocketGateway {
       options.now,
     );
     this.io.use((socket, next) => void this.admitScreen(socket).then(() => next(), next));
-    this.io.on('connection', (socket) => (socket.data.replay ? this.onReplayScreen(socket, socket.data.replay) : this.onScreen(socket)));
+    this.io.on('connection', (socket) => {
+      this.guardScreen(socket);
+      if (socket.data.replay) this.onReplayScreen(socket, socket.data.replay);
+      else this.onScreen(socket);
+    });
     this.operators.use((socket, next) => void this.admitOperator(socket).then(() => next(), next));
     this.operators.on('connection', (socket) => this.onOperator(socket));
 
@@ -218,12 +226,44 @@ export class SocketGateway {
     return { id, role, name: name ?? `${role} ${id.slice(0, 4)}`, channel, rttMs: null, offsetMs: null, renderedCueId: null, renderedSeq: 0, nudgeMs: 0, connectedAt: this.options.now() };
   }
 
+  /**
+   * S21: a public screen may send each message only so often, and may not make the server hold
+   * more than MAX_QUEUED_PER_SCREEN for it: one that stops reading is cut off.
+   */
+  private guardScreen(socket: ScreenSocket): void {
+    socket.data.limits = new ScreenMessageLimits();
+    guardOutbound(socket, MAX_QUEUED_PER_SCREEN, (queued) => this.cutOffSlowScreen(socket, queued));
+  }
+
+  private cutOffSlowScreen(socket: ScreenSocket, queued: number): void {
+    if (!socket.connected) return;
+    const { run, info } = socket.data;
+    this.options.logger.warn({ runId: run.runId, screenId: socket.id, role: info.role, queued, limit: MAX_QUEUED_PER_SCREEN }, 'slow screen disconnected: it stopped reading what it was sent');
+    cutOff(socket);
+  }
+
+  /** Whether a screen may send this message now; a screen past its limit is logged once. */
+  private allowed(socket: ScreenSocket, message: LimitedScreenMessage): boolean {
+    const limits = socket.data.limits!;
+    if (limits.allow(message, this.options.now())) return true;
+    if (limits.dropped === 1) this.options.logger.warn({ runId: socket.data.run.runId, screenId: socket.id, message }, 'screen messages rate-limited: dropping the excess');
+    return false;
+  }
+
+  /** Whether more may be queued for this screen; one past the bound is cut off instead. */
+  private canSend(socket: ScreenSocket): boolean {
+    const queued = queuedFor(socket.conn);
+    if (queued <= MAX_QUEUED_PER_SCREEN) return true;
+    this.cutOffSlowScreen(socket, queued);
+    return false;
+  }
+
   /** A screen in a replay room: the room's state now, then what the room plays. */
   private onReplayScreen(socket: ScreenSocket, replay: { ceremonyId: string; room: ReplayRoom }): void {
     void socket.join(replayRoom(replay.ceremonyId, replay.room.replayId));
     socket.emit('snapshot', projectPublic(replay.room.state));
-    socket.on('sync', () => socket.emit('snapshot', projectPublic(replay.room.state)));
-    socket.on('clock', (_sentAt, ack) => typeof ack === 'function' && ack(this.options.now()));
+    socket.on('sync', () => this.allowed(socket, 'sync') && this.canSend(socket) && socket.emit('snapshot', projectPublic(replay.room.state)));
+    socket.on('clock', (_sentAt, ack) => typeof ack === 'function' && this.allowed(socket, 'clock') && ack(this.options.now()));
   }
 
   private onScreen(socket: ScreenSocket): void {
@@ -240,6 +280,7 @@ export class SocketGateway {
     this.catchUpScreen(socket, lastSeq);
 
     socket.on('sync', (request) => {
+      if (!this.allowed(socket, 'sync')) return;
       const parsed = SyncSchema.safeParse(request);
       if (!parsed.success) return socket.emit('failure', podiumError(ErrorCodes.invalidMessage, 'sync takes { lastSeq: a whole number ≥ 0 }.'));
       const { lastSeq: asked } = parsed.data;
@@ -248,9 +289,10 @@ export class SocketGateway {
       void caughtUp.then(() => this.catchUpScreen(socket, asked));
     });
     socket.on('clock', (_sentAt, ack) => {
-      if (typeof ack === 'function') ack(this.options.now());
+      if (typeof ack === 'function' && this.allowed(socket, 'clock')) ack(this.options.now());
     });
     socket.on('hello', (report) => {
+      if (!this.allowed(socket, 'hello')) return;
       const parsed = HelloSchema.safeParse(report);
       if (!parsed.success) return;
       const { name, location, offsetMs, rttMs, nudgeMs } = parsed.data;
@@ -264,6 +306,7 @@ export class SocketGateway {
       this.scheduleNotify(run);
     });
     socket.on('rendered', (report) => {
+      if (!this.allowed(socket, 'rendered')) return;
       const parsed = RenderedSchema.safeParse(report);
       if (!parsed.success || parsed.data.seq > run.current.seq) return;
       this.registry.update(run.runId, socket.id, { renderedCueId: parsed.data.cueId, renderedSeq: parsed.data.seq });
@@ -285,6 +328,7 @@ export class SocketGateway {
   /** Sends a screen what it missed since lastSeq on its channel, or a snapshot of its channel. */
   private catchUpScreen(socket: ScreenSocket, lastSeq: number | undefined): void {
     const { run, info } = socket.data;
+    if (!this.canSend(socket)) return;
     const released = this.delivery(run).released(info.channel);
     const missed = lastSeq && lastSeq <= released ? run.eventsAfter(lastSeq)?.filter((e) => e.seq <= released) : null;
     if (missed && missed.length <= MAX_REPLAY) for (const event of missed) socket.emit('event', toPublicEvent(event));
