@@ -2,13 +2,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPodium } from './app';
 import { configFromEnv } from './config';
-import { screenLinks } from './http-api';
+import { screenKeys, screenLinks } from './http-api';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const config = configFromEnv(process.env, root);
 const server = await startPodium({ config, distDir: path.join(root, 'dist') });
 
-const links = screenLinks(server.url, 'egov-award-1399');
+// The stage and overlay links carry their keys: this terminal is the operator's.
+const links = screenLinks(server.url, 'egov-award-1399', null, screenKeys(server.auth, 'egov-award-1399'));
 // Printed, not logged: the generated passcode must not end up in a log collector.
 process.stdout.write(
   [

@@ -196,10 +196,13 @@ export class SocketGateway {
 
   private async admitScreen(socket: ScreenSocket): Promise<void> {
     const auth = ScreenAuthSchema.safeParse(socket.handshake.auth);
-    if (!auth.success) throw refusal(ErrorCodes.invalidMessage, 'auth must be { ceremonyId, runId?, role?, lastSeq?, channel?, name?, delegate? }.');
+    if (!auth.success) throw refusal(ErrorCodes.invalidMessage, 'auth must be { ceremonyId, runId?, runKey?, role?, screenKey?, lastSeq?, channel?, name?, delegate? }.');
     const { ceremonyId, runId } = auth.data;
     if (runId !== LIVE_RUN_ID && !this.options.auth.verifyRunKey(ceremonyId, runId, auth.data.runKey)) {
       throw refusal(ErrorCodes.unauthorized, `Run "${runId}" needs the key from its screen links.`);
+    }
+    if ((auth.data.role === 'stage' || auth.data.role === 'overlay') && !this.options.auth.verifyScreenKey(ceremonyId, auth.data.role, auth.data.screenKey)) {
+      throw refusal(ErrorCodes.unauthorized, `A ${auth.data.role} screen needs the key of its link (k=): ask the operator for the ${auth.data.role} link.`);
     }
     const replayRun = REPLAY_ID_PATTERN.test(runId);
     const run = await this.openRun(auth.data.ceremonyId, replayRun ? LIVE_RUN_ID : auth.data.runId);
@@ -413,7 +416,8 @@ export class SocketGateway {
       // Another channel may be behind or ahead: the screen starts again from that channel's state.
       this.catchUpScreen(screen, undefined);
     }
-    if (view) screen.emit('navigate', { view });
+    // The operator makes this screen a stage or overlay: it gets that link's key to reconnect with.
+    if (view) screen.emit('navigate', view === 'audience' ? { view } : { view, screenKey: this.options.auth.screenKey(run.definition.id, view) });
     if (reload) screen.emit('reload');
     this.scheduleNotify(run);
     return { ok: true };

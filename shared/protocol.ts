@@ -20,6 +20,8 @@ export interface ScreenAuth {
   /** The key from the run's screen links; every run but the live one needs it. */
   runKey?: string;
   role?: ScreenRole;
+  /** The key of a stage or overlay link (its `k=`): those roles need it, on every run. */
+  screenKey?: string;
   /** The last seq the screen applied: the server sends only what came after it. */
   lastSeq?: number;
   /** The channel the screen belongs to (default: hall). */
@@ -112,8 +114,8 @@ export interface ServerToScreenEvents {
   /** The screen's channel and its delay; sent on connect and whenever either changes. */
   channel: (channel: Channel) => void;
   reactions: (update: ReactionUpdate) => void;
-  /** The operator sends this screen to another view. */
-  navigate: (request: { view: 'audience' | 'stage' | 'overlay' }) => void;
+  /** The operator sends this screen to another view; to a stage or overlay with that view's key. */
+  navigate: (request: { view: 'audience' | 'stage' | 'overlay'; screenKey?: string }) => void;
   reload: () => void;
   /** The operator renamed this screen: keep the name for the next connection. */
   renamed: (name: string) => void;

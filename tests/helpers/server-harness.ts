@@ -77,9 +77,9 @@ export class TestScreen {
     url: string,
     ceremonyId: string,
     role: ScreenRole = 'audience',
-    opts: { lastSeq?: () => number | undefined; runId?: string; runKey?: string; channel?: string; name?: string; delegate?: ScreenAuth['delegate']; transports?: ('websocket' | 'polling')[] } = {},
+    opts: { lastSeq?: () => number | undefined; runId?: string; runKey?: string; screenKey?: string; channel?: string; name?: string; delegate?: ScreenAuth['delegate']; transports?: ('websocket' | 'polling')[] } = {},
   ) {
-    const extra = { ...(opts.runId ? { runId: opts.runId } : {}), ...(opts.runKey ? { runKey: opts.runKey } : {}), ...(opts.channel ? { channel: opts.channel } : {}), ...(opts.name ? { name: opts.name } : {}), ...(opts.delegate ? { delegate: opts.delegate } : {}) };
+    const extra = { ...(opts.runId ? { runId: opts.runId } : {}), ...(opts.runKey ? { runKey: opts.runKey } : {}), ...(opts.screenKey ? { screenKey: opts.screenKey } : {}), ...(opts.channel ? { channel: opts.channel } : {}), ...(opts.name ? { name: opts.name } : {}), ...(opts.delegate ? { delegate: opts.delegate } : {}) };
     this.socket = io(url, {
       transports: opts.transports ?? ['websocket'],
       forceNew: true,

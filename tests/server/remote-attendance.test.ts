@@ -22,7 +22,8 @@ async function server(env: Record<string, string> = {}): Promise<TestServer> {
   return t;
 }
 function screen(t: TestServer, opts: ConstructorParameters<typeof TestScreen>[3] = {}, role: ConstructorParameters<typeof TestScreen>[2] = 'audience') {
-  const s = new TestScreen(t.url, SEED, role, opts);
+  const screenKey = role === 'stage' || role === 'overlay' ? t.server.auth.screenKey(SEED, role) : undefined;
+  const s = new TestScreen(t.url, SEED, role, { ...(screenKey ? { screenKey } : {}), ...opts });
   sockets.push(s);
   return s;
 }
