@@ -221,8 +221,15 @@ export class SocketGateway {
     }
     // A screen that saw more than this process has (another process appended): catch up first.
     if (auth.data.lastSeq !== undefined && auth.data.lastSeq > run.current.seq) await run.catchUp();
+    // Checked and registered in one tick, so a burst of handshakes cannot all slip under the cap.
+    if (!this.registry.hasRoom(run.runId, role)) {
+      throw refusal(ErrorCodes.tooManyScreens, `This run already has as many ${role === 'delegate' ? 'delegate' : 'stage and overlay'} screens as it admits; close one first.`);
+    }
     const info = this.screenInfo(socket.id, role, auth.data.name, this.delivery(run).resolve(auth.data.channel));
     socket.data = { run, info: role === 'delegate' && delegate ? { ...info, organizationId: delegate.organizationId, location: delegate.location } : info };
+    this.registry.add(run.runId, socket.data.info);
+    // Forgotten when the connection closes, even if the socket never got to connect.
+    socket.conn.once('close', () => this.registry.remove(run.runId, socket.id));
   }
 
   private screenInfo(id: string, role: ScreenRole, name: string | undefined, channel: string): ScreenInfo {
@@ -272,7 +279,6 @@ export class SocketGateway {
   private onScreen(socket: ScreenSocket): void {
     const { run, info } = socket.data;
     const lastSeq = ScreenAuthSchema.shape.lastSeq.safeParse(socket.handshake.auth.lastSeq).data;
-    this.registry.add(run.runId, info);
     // Joining and catching up happen in one tick: no event can fall between the two.
     void socket.join([screensRoom(run), channelRoom(run, info.channel), roleRoom(run, info.role)]);
     socket.emit('channel', run.current.channels[info.channel]!);
@@ -355,9 +361,10 @@ export class SocketGateway {
     void socket.join(operatorsRoom(run));
     socket.emit('snapshot', run.operatorView());
     socket.emit('screens', this.counts(run));
-    socket.emit('registry', this.registry.forConsole(run.runId, run.current.lastRevealCueId));
+    this.sendRegistry(socket);
     socket.emit('attendance', this.attendance.of(run.runId));
     socket.on('sync', () => socket.emit('snapshot', run.operatorView()));
+    socket.on('registry', () => this.sendRegistry(socket));
     socket.on('command', (command, ack) => {
       if (typeof ack !== 'function') return socket.emit('failure', podiumError(ErrorCodes.invalidMessage, 'command needs an acknowledgement callback.'));
       void this.runCommand(socket, command).then(ack);
@@ -432,8 +439,19 @@ export class SocketGateway {
         this.notifyTimers.delete(run.runId);
         const operators = this.operators.to(operatorsRoom(run));
         operators.emit('screens', this.counts(run));
-        operators.emit('registry', this.registry.forConsole(run.runId, run.current.lastRevealCueId));
+        operators.emit('registry', this.registry.forConsoles(run.runId, run.current.lastRevealCueId).diff);
       }, NOTIFY_EVERY_MS),
     );
+  }
+
+  /**
+   * The whole registry to one console. The others get what changed until now first, so that every
+   * console's next diff is from the same list.
+   */
+  private sendRegistry(socket: OperatorSocket): void {
+    const { run } = socket.data;
+    const { diff, full } = this.registry.forConsoles(run.runId, run.current.lastRevealCueId);
+    this.operators.to(operatorsRoom(run)).except(socket.id).emit('registry', diff);
+    socket.emit('registry', full);
   }
 }

@@ -78,6 +78,21 @@ export interface RegistryUpdate {
   audience: { total: number; renderedLastReveal: number; listed: number; byChannel: Record<string, number> };
 }
 export const REGISTRY_MAX_AUDIENCE = 100;
+/**
+ * How many stage and overlay screens (together), and how many delegate screens, one run admits
+ * (rule S21): a hall has some dozens of screens, a ceremony some hundred delegates. Past it a
+ * handshake is refused with `too_many_screens`, so the registry (and every console's list) stays bounded.
+ */
+export const MAX_STAGE_SCREENS_PER_RUN = 100;
+export const MAX_DELEGATE_SCREENS_PER_RUN = 1_000;
+
+/**
+ * The `registry` message: the whole list on connect and on request, otherwise only what changed
+ * since the last message (screens added or changed, ids removed) with the counts, which are small.
+ */
+export type RegistryMessage =
+  | ({ kind: 'full' } & RegistryUpdate)
+  | { kind: 'diff'; added: ScreenInfo[]; changed: ScreenInfo[]; removed: string[]; presence: Presence; audience: RegistryUpdate['audience'] };
 
 export interface AttendanceSample {
   at: number;
@@ -139,7 +154,7 @@ export interface ServerToOperatorEvents {
   snapshot: (view: OperatorView) => void;
   event: (event: CeremonyEvent) => void;
   screens: (counts: ScreenCounts) => void;
-  registry: (update: RegistryUpdate) => void;
+  registry: (message: RegistryMessage) => void;
   attendance: (samples: AttendanceSample[]) => void;
   reactions: (update: ReactionUpdate & { byCue: Record<string, ReactionCounts> }) => void;
   failure: (error: PodiumError) => void;
@@ -148,6 +163,8 @@ export interface ServerToOperatorEvents {
 export interface OperatorToServerEvents {
   command: (command: unknown, ack: (result: CommandResult) => void) => void;
   sync: (request: { lastSeq: number }) => void;
+  /** Asks for the whole registry again (a `registry` message of kind `full`). */
+  registry: () => void;
   /** Rename a screen, move it to another channel or view, or reload it. */
   screen: (request: ScreenRequest, ack: (result: AckResult) => void) => void;
 }
