@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import sample from '../../ceremonies/sample-awards.json';
-import { getState, login, postCommand, startTestServer, type TestServer } from '../helpers/server-harness';
+import { getState, login, postCommand, startTestServer, TestOperator, TestScreen, type TestServer } from '../helpers/server-harness';
 
 const SEED = 'egov-award-1399';
 let t: TestServer;
@@ -32,5 +32,20 @@ describe('text limits over the API', () => {
     const answer = (await res.json()) as { error: { code: string; problems: { path: string; message: string }[] } };
     expect(answer.error.code).toBe('invalid_ceremony');
     expect(answer.error.problems).toEqual([{ path: 'title.en', message: expect.stringContaining('expected a text of at most 500 characters, got "yyy') }]);
+  });
+
+  it('[S22] a screen name past 60 characters is not taken: the registry shows the default name', async () => {
+    const op = new TestOperator(t.url, SEED, token);
+    const screen = new TestScreen(t.url, SEED, 'audience', { name: 'n'.repeat(61) });
+    try {
+      await vi.waitFor(() => expect(op.registry?.screens.find((s) => s.id === screen.socket.id)).toBeTruthy());
+      expect(op.registry!.screens.find((s) => s.id === screen.socket.id)!.name).toBe(`audience ${screen.socket.id!.slice(0, 4)}`);
+      screen.socket.emit('hello', { name: 'm'.repeat(61) });
+      screen.socket.emit('hello', { name: 'Hall left' });
+      await vi.waitFor(() => expect(op.registry!.screens.find((s) => s.id === screen.socket.id)!.name).toBe('Hall left'));
+    } finally {
+      screen.close();
+      op.close();
+    }
   });
 });
