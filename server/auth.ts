@@ -132,6 +132,18 @@ export class OperatorAuth {
     return typeof key === 'string' && secretsEqual(key, this.runKey(ceremonyId, runId));
   }
 
+  /**
+   * The key in a stage or overlay link (`?k=`): those screens are shown to the hall and counted in
+   * the console's registry, so not anyone may claim to be one. The same for every run of a ceremony.
+   */
+  screenKey(ceremonyId: string, role: 'stage' | 'overlay'): string {
+    return this.sign(`screen:${ceremonyId}:${role}`).slice(0, 22);
+  }
+
+  verifyScreenKey(ceremonyId: string, role: 'stage' | 'overlay', key: unknown): boolean {
+    return typeof key === 'string' && secretsEqual(key, this.screenKey(ceremonyId, role));
+  }
+
   private sign(payload: string): string {
     return createHmac('sha256', this.signingKey).update(payload).digest('base64url');
   }

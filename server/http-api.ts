@@ -65,14 +65,26 @@ export function baseUrl(req: Request, publicUrl: string | undefined): string {
   return (publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/\/$/, '');
 }
 
-/** The links of each kind of screen; a run other than the live one carries its key. */
-export function screenLinks(base: string, ceremonyId: string, run: { runId: string; key: string } | null = null) {
+/** The keys of a ceremony's stage and overlay links (operator only: they admit a screen to those roles). */
+export function screenKeys(auth: OperatorAuth, ceremonyId: string): ScreenKeys {
+  return { stage: auth.screenKey(ceremonyId, 'stage'), overlay: auth.screenKey(ceremonyId, 'overlay') };
+}
+export interface ScreenKeys {
+  stage: string;
+  overlay: string;
+}
+
+/**
+ * The links of each kind of screen; a run other than the live one carries its key (`key=`). The
+ * stage and overlay links, which carry their role's key (`k=`), only when the keys are given.
+ */
+export function screenLinks(base: string, ceremonyId: string, run: { runId: string; key: string } | null = null, keys: ScreenKeys | null = null) {
   const id = encodeURIComponent(ceremonyId);
   const query = run ? `?run=${run.runId}&key=${run.key}` : '';
+  const keyed = (key: string) => `${query ? `${query}&` : '?'}k=${key}`;
   return {
     audience: `${base}/c/${id}${query}`,
-    stage: `${base}/stage/${id}${query}`,
-    overlay: `${base}/overlay/${id}${query}`,
+    ...(keys ? { stage: `${base}/stage/${id}${keyed(keys.stage)}`, overlay: `${base}/overlay/${id}${keyed(keys.overlay)}` } : {}),
     operator: `${base}/operator?ceremony=${id}${run ? `&run=${run.runId}` : ''}`,
   };
 }
@@ -100,7 +112,9 @@ export function createApi(options: ApiOptions): express.Router {
     return null;
   };
   const runIdOf = (req: Request) => (typeof req.query.run === 'string' ? req.query.run : LIVE_RUN_ID);
-  const linksOf = (req: Request, id: string, runId: string) => screenLinks(baseUrl(req, options.publicUrl), id, runId === LIVE_RUN_ID ? null : { runId, key: auth.runKey(id, runId) });
+  /** An operator's links include the keyed stage and overlay links; anyone's only the audience's. */
+  const linksOf = (req: Request, id: string, runId: string) =>
+    screenLinks(baseUrl(req, options.publicUrl), id, runId === LIVE_RUN_ID ? null : { runId, key: auth.runKey(id, runId) }, actorOf(req) ? screenKeys(auth, id) : null);
 
   api.get('/ceremonies', async (_req, res) => {
     res.json(await ceremonies.list());
@@ -115,7 +129,7 @@ export function createApi(options: ApiOptions): express.Router {
 
   api.get('/ceremonies/:id/links', async (req, res) => {
     if (!(await liveRun(req, res))) return;
-    res.json(linksOf(req, String(req.params.id), runIdOf(req)));
+    res.set('Cache-Control', 'no-store').json(linksOf(req, String(req.params.id), runIdOf(req)));
   });
 
   /** A QR code of the audience link, or of `?url=` when it is a link to this server. */

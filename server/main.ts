@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPodium } from './app';
 import { configFromEnv } from './config';
+import { screenKeys } from './http-api';
 import { startupMessage } from './startup-message';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,6 +19,8 @@ process.stdout.write(
     publicUrl: config.publicUrl,
     interfaces: os.networkInterfaces(),
     ceremonyId: 'egov-award-1399',
+    // The stage and overlay links carry their keys: this terminal is the operator's.
+    screenKeys: screenKeys(server.auth, 'egov-award-1399'),
     passcodeLine: server.auth.generatedPasscode
       ? `  operator passcode (generated, shown once; kept in ${path.join(config.dataDir, 'operator-passcode')}): ${server.auth.generatedPasscode}`
       : config.operatorPasscode

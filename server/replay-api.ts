@@ -6,7 +6,7 @@ import { parseRunFile } from '../shared/run-file';
 import { RUN_ID_PATTERN } from '../shared/runs';
 import type { OperatorAuth } from './auth';
 import type { Ceremonies } from './ceremonies';
-import { baseUrl, screenLinks } from './http-api';
+import { baseUrl, screenKeys, screenLinks } from './http-api';
 import { operatorAccess } from './http-access';
 import { sendError } from './http-errors';
 import type { ReplayRoom } from './replay-room';
@@ -42,7 +42,7 @@ export function createReplayApi(options: { ceremonies: Ceremonies; replays: Repl
   /** A room's status with its screens' links (they carry the room's key). */
   const withLinks = (req: Request, ceremonyId: string, room: ReplayRoom) => ({
     ...room.status(),
-    links: screenLinks(baseUrl(req, options.publicUrl), ceremonyId, { runId: room.replayId, key: auth.runKey(ceremonyId, room.replayId) }),
+    links: screenLinks(baseUrl(req, options.publicUrl), ceremonyId, { runId: room.replayId, key: auth.runKey(ceremonyId, room.replayId) }, screenKeys(auth, ceremonyId)),
   });
 
   /** Imports a recorded run (a run file from `GET …/run.json`) as a read-only run to replay. */

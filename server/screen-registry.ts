@@ -1,9 +1,32 @@
-import { REGISTRY_MAX_AUDIENCE, type Presence, type RegistryUpdate, type ScreenInfo } from '../shared/protocol';
-import { DelegateLocations } from '../shared/roles';
+import {
+  MAX_DELEGATE_SCREENS_PER_RUN,
+  MAX_STAGE_SCREENS_PER_RUN,
+  REGISTRY_MAX_AUDIENCE,
+  type Presence,
+  type RegistryMessage,
+  type RegistryUpdate,
+  type ScreenInfo,
+} from '../shared/protocol';
+import { registryDiff } from '../shared/registry-diff';
+import { DelegateLocations, type ScreenRole } from '../shared/roles';
 
 /** The screens connected to this process, per run, as the operator's registry shows them. */
 export class ScreenRegistry {
   private readonly byRun = new Map<string, Map<string, ScreenInfo>>();
+  /** Per run, the list as last sent to its consoles (screen id → its JSON): what a diff is from. */
+  private readonly sent = new Map<string, Map<string, string>>();
+
+  /**
+   * Whether a run admits one more screen of this role: the audience always; stage and overlay
+   * screens, and delegate screens, up to their caps (S21).
+   */
+  hasRoom(runId: string, role: ScreenRole): boolean {
+    if (role === 'audience') return true;
+    const keyed = (r: ScreenRole) => (role === 'delegate' ? r === 'delegate' : r === 'stage' || r === 'overlay');
+    let count = 0;
+    for (const screen of this.byRun.get(runId)?.values() ?? []) if (keyed(screen.role)) count += 1;
+    return count < (role === 'delegate' ? MAX_DELEGATE_SCREENS_PER_RUN : MAX_STAGE_SCREENS_PER_RUN);
+  }
 
   add(runId: string, info: ScreenInfo): void {
     const screens = this.byRun.get(runId) ?? new Map<string, ScreenInfo>();
@@ -48,6 +71,18 @@ export class ScreenRegistry {
         byChannel: audience.reduce<Record<string, number>>((counts, s) => ({ ...counts, [s.channel]: (counts[s.channel] ?? 0) + 1 }), {}),
       },
     };
+  }
+
+  /**
+   * The registry for a run's consoles now: `diff`, what changed since the last call (to send to
+   * the consoles already there), and `full`, the whole list that diff leads to (for a console that
+   * connects or asks). Each call moves the baseline, so every diff follows the one before.
+   */
+  forConsoles(runId: string, lastRevealCueId: string | null): { diff: RegistryMessage; full: RegistryMessage } {
+    const update = this.forConsole(runId, lastRevealCueId);
+    const { added, changed, removed, after } = registryDiff(this.sent.get(runId) ?? new Map(), update.screens);
+    this.sent.set(runId, after);
+    return { diff: { kind: 'diff', added, changed, removed, presence: update.presence, audience: update.audience }, full: { kind: 'full', ...update } };
   }
 
   /** Delegates present per organization, in the hall and remote. */

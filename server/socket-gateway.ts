@@ -28,6 +28,8 @@ import { ReactionHub } from './reaction-hub';
 import type { ReplayRoom } from './replay-room';
 import { ReplayRooms } from './replay-rooms';
 import { originAllowed } from './origin';
+import { cutOff, guardOutbound, MAX_QUEUED_PER_SCREEN, queuedFor } from './outbound-guard';
+import { ScreenMessageLimits, type LimitedScreenMessage } from './screen-limits';
 import { ScreenRegistry } from './screen-registry';
 import { commandType, HelloSchema, OperatorAuthSchema, RenderedSchema, ScreenAuthSchema, ScreenRequestSchema, SyncSchema } from './socket-messages';
 
@@ -41,6 +43,8 @@ const SESSION_ENDED = 'Your operator session has ended; log in again.';
 interface ScreenData {
   run: CeremonyRun;
   info: ScreenInfo;
+  /** How often this socket may send each message (S21). */
+  limits?: ScreenMessageLimits;
   /** Set when the screen watches a replay room instead of a run. */
   replay?: { ceremonyId: string; room: ReplayRoom };
 }
@@ -122,7 +126,11 @@ export class SocketGateway {
       });
     }
     this.io.use((socket, next) => void this.admitScreen(socket).then(() => next(), next));
-    this.io.on('connection', (socket) => (socket.data.replay ? this.onReplayScreen(socket, socket.data.replay) : this.onScreen(socket)));
+    this.io.on('connection', (socket) => {
+      this.guardScreen(socket);
+      if (socket.data.replay) this.onReplayScreen(socket, socket.data.replay);
+      else this.onScreen(socket);
+    });
     this.operators.use((socket, next) => void this.admitOperator(socket).then(() => next(), next));
     this.operators.on('connection', (socket) => this.onOperator(socket));
 
@@ -220,10 +228,13 @@ export class SocketGateway {
 
   private async admitScreen(socket: ScreenSocket): Promise<void> {
     const auth = ScreenAuthSchema.safeParse(socket.handshake.auth);
-    if (!auth.success) throw refusal(ErrorCodes.invalidMessage, 'auth must be { ceremonyId, runId?, role?, lastSeq?, channel?, name?, delegate? }.');
+    if (!auth.success) throw refusal(ErrorCodes.invalidMessage, 'auth must be { ceremonyId, runId?, runKey?, role?, screenKey?, lastSeq?, channel?, name?, delegate? }.');
     const { ceremonyId, runId } = auth.data;
     if (runId !== LIVE_RUN_ID && !this.options.auth.verifyRunKey(ceremonyId, runId, auth.data.runKey)) {
       throw refusal(ErrorCodes.unauthorized, `Run "${runId}" needs the key from its screen links.`);
+    }
+    if ((auth.data.role === 'stage' || auth.data.role === 'overlay') && !this.options.auth.verifyScreenKey(ceremonyId, auth.data.role, auth.data.screenKey)) {
+      throw refusal(ErrorCodes.unauthorized, `A ${auth.data.role} screen needs the key of its link (k=): ask the operator for the ${auth.data.role} link.`);
     }
     const replayRun = REPLAY_ID_PATTERN.test(runId);
     const run = await this.openRun(auth.data.ceremonyId, replayRun ? LIVE_RUN_ID : auth.data.runId);
@@ -242,26 +253,64 @@ export class SocketGateway {
     }
     // A screen that saw more than this process has (another process appended): catch up first.
     if (auth.data.lastSeq !== undefined && auth.data.lastSeq > run.current.seq) await run.catchUp();
+    // Checked and registered in one tick, so a burst of handshakes cannot all slip under the cap.
+    if (!this.registry.hasRoom(run.runId, role)) {
+      throw refusal(ErrorCodes.tooManyScreens, `This run already has as many ${role === 'delegate' ? 'delegate' : 'stage and overlay'} screens as it admits; close one first.`);
+    }
     const info = this.screenInfo(socket.id, role, auth.data.name, this.delivery(run).resolve(auth.data.channel));
     socket.data = { run, info: role === 'delegate' && delegate ? { ...info, organizationId: delegate.organizationId, location: delegate.location } : info };
+    this.registry.add(run.runId, socket.data.info);
+    // Forgotten when the connection closes, even if the socket never got to connect.
+    socket.conn.once('close', () => this.registry.remove(run.runId, socket.id));
   }
 
   private screenInfo(id: string, role: ScreenRole, name: string | undefined, channel: string): ScreenInfo {
     return { id, role, name: name ?? `${role} ${id.slice(0, 4)}`, channel, rttMs: null, offsetMs: null, renderedCueId: null, renderedSeq: 0, nudgeMs: 0, connectedAt: this.options.now() };
   }
 
+  /**
+   * S21: a public screen may send each message only so often, and may not make the server hold
+   * more than MAX_QUEUED_PER_SCREEN for it: one that stops reading is cut off.
+   */
+  private guardScreen(socket: ScreenSocket): void {
+    socket.data.limits = new ScreenMessageLimits();
+    guardOutbound(socket, MAX_QUEUED_PER_SCREEN, (queued) => this.cutOffSlowScreen(socket, queued));
+  }
+
+  private cutOffSlowScreen(socket: ScreenSocket, queued: number): void {
+    if (!socket.connected) return;
+    const { run, info } = socket.data;
+    this.options.logger.warn({ runId: run.runId, screenId: socket.id, role: info.role, queued, limit: MAX_QUEUED_PER_SCREEN }, 'slow screen disconnected: it stopped reading what it was sent');
+    cutOff(socket);
+  }
+
+  /** Whether a screen may send this message now; a screen past its limit is logged once. */
+  private allowed(socket: ScreenSocket, message: LimitedScreenMessage): boolean {
+    const limits = socket.data.limits!;
+    if (limits.allow(message, this.options.now())) return true;
+    if (limits.dropped === 1) this.options.logger.warn({ runId: socket.data.run.runId, screenId: socket.id, message }, 'screen messages rate-limited: dropping the excess');
+    return false;
+  }
+
+  /** Whether more may be queued for this screen; one past the bound is cut off instead. */
+  private canSend(socket: ScreenSocket): boolean {
+    const queued = queuedFor(socket.conn);
+    if (queued <= MAX_QUEUED_PER_SCREEN) return true;
+    this.cutOffSlowScreen(socket, queued);
+    return false;
+  }
+
   /** A screen in a replay room: the room's state now, then what the room plays. */
   private onReplayScreen(socket: ScreenSocket, replay: { ceremonyId: string; room: ReplayRoom }): void {
     void socket.join(replayRoom(replay.ceremonyId, replay.room.replayId));
     socket.emit('snapshot', projectPublic(replay.room.state));
-    socket.on('sync', () => socket.emit('snapshot', projectPublic(replay.room.state)));
-    socket.on('clock', (_sentAt, ack) => typeof ack === 'function' && ack(this.options.now()));
+    socket.on('sync', () => this.allowed(socket, 'sync') && this.canSend(socket) && socket.emit('snapshot', projectPublic(replay.room.state)));
+    socket.on('clock', (_sentAt, ack) => typeof ack === 'function' && this.allowed(socket, 'clock') && ack(this.options.now()));
   }
 
   private onScreen(socket: ScreenSocket): void {
     const { run, info } = socket.data;
     const lastSeq = ScreenAuthSchema.shape.lastSeq.safeParse(socket.handshake.auth.lastSeq).data;
-    this.registry.add(run.runId, info);
     // Joining and catching up happen in one tick: no event can fall between the two.
     void socket.join([screensRoom(run), channelRoom(run, info.channel), roleRoom(run, info.role)]);
     socket.emit('channel', run.current.channels[info.channel]!);
@@ -272,6 +321,7 @@ export class SocketGateway {
     this.catchUpScreen(socket, lastSeq);
 
     socket.on('sync', (request) => {
+      if (!this.allowed(socket, 'sync')) return;
       const parsed = SyncSchema.safeParse(request);
       if (!parsed.success) return socket.emit('failure', podiumError(ErrorCodes.invalidMessage, 'sync takes { lastSeq: a whole number ≥ 0 }.'));
       const { lastSeq: asked } = parsed.data;
@@ -280,9 +330,10 @@ export class SocketGateway {
       void caughtUp.then(() => this.catchUpScreen(socket, asked));
     });
     socket.on('clock', (_sentAt, ack) => {
-      if (typeof ack === 'function') ack(this.options.now());
+      if (typeof ack === 'function' && this.allowed(socket, 'clock')) ack(this.options.now());
     });
     socket.on('hello', (report) => {
+      if (!this.allowed(socket, 'hello')) return;
       const parsed = HelloSchema.safeParse(report);
       if (!parsed.success) return;
       const { name, location, offsetMs, rttMs, nudgeMs } = parsed.data;
@@ -296,6 +347,7 @@ export class SocketGateway {
       this.scheduleNotify(run);
     });
     socket.on('rendered', (report) => {
+      if (!this.allowed(socket, 'rendered')) return;
       const parsed = RenderedSchema.safeParse(report);
       if (!parsed.success || parsed.data.seq > run.current.seq) return;
       this.registry.update(run.runId, socket.id, { renderedCueId: parsed.data.cueId, renderedSeq: parsed.data.seq });
@@ -317,6 +369,7 @@ export class SocketGateway {
   /** Sends a screen what it missed since lastSeq on its channel, or a snapshot of its channel. */
   private catchUpScreen(socket: ScreenSocket, lastSeq: number | undefined): void {
     const { run, info } = socket.data;
+    if (!this.canSend(socket)) return;
     const released = this.delivery(run).released(info.channel);
     const missed = lastSeq && lastSeq <= released ? run.eventsAfter(lastSeq)?.filter((e) => e.seq <= released) : null;
     if (missed && missed.length <= MAX_REPLAY) for (const event of missed) socket.emit('event', toPublicEvent(event));
@@ -351,7 +404,7 @@ export class SocketGateway {
     void socket.join(operatorsRoom(run));
     socket.emit('snapshot', run.operatorView());
     socket.emit('screens', this.counts(run));
-    socket.emit('registry', this.registry.forConsole(run.runId, run.current.lastRevealCueId));
+    this.sendRegistry(socket);
     socket.emit('attendance', this.attendance.of(run.runId));
     socket.on('sync', (request) => {
       // A console ahead of this process (another process appended): catch up before answering.
@@ -359,6 +412,7 @@ export class SocketGateway {
       const caughtUp = asked > run.current.seq ? run.catchUp().catch(() => undefined) : Promise.resolve();
       void caughtUp.then(() => socket.emit('snapshot', run.operatorView()));
     });
+    socket.on('registry', () => this.sendRegistry(socket));
     socket.on('command', (command, ack) => {
       if (typeof ack !== 'function') return socket.emit('failure', podiumError(ErrorCodes.invalidMessage, 'command needs an acknowledgement callback.'));
       void this.runCommand(socket, command).then(ack);
@@ -450,7 +504,8 @@ export class SocketGateway {
       // Another channel may be behind or ahead: the screen starts again from that channel's state.
       this.catchUpScreen(screen, undefined);
     }
-    if (view) screen.emit('navigate', { view });
+    // The operator makes this screen a stage or overlay: it gets that link's key to reconnect with.
+    if (view) screen.emit('navigate', view === 'audience' ? { view } : { view, screenKey: this.options.auth.screenKey(run.definition.id, view) });
     if (reload) screen.emit('reload');
     this.scheduleNotify(run);
     return { ok: true };
@@ -465,8 +520,19 @@ export class SocketGateway {
         this.notifyTimers.delete(run.runId);
         const operators = this.toOperators(run);
         operators.emit('screens', this.counts(run));
-        operators.emit('registry', this.registry.forConsole(run.runId, run.current.lastRevealCueId));
+        operators.emit('registry', this.registry.forConsoles(run.runId, run.current.lastRevealCueId).diff);
       }, NOTIFY_EVERY_MS),
     );
+  }
+
+  /**
+   * The whole registry to one console. The others get what changed until now first, so that every
+   * console's next diff is from the same list.
+   */
+  private sendRegistry(socket: OperatorSocket): void {
+    const { run } = socket.data;
+    const { diff, full } = this.registry.forConsoles(run.runId, run.current.lastRevealCueId);
+    this.operators.to(operatorsRoom(run)).except(socket.id).emit('registry', diff);
+    socket.emit('registry', full);
   }
 }

@@ -12,6 +12,7 @@ export const ScreenAuthSchema = z.object({
   runId: z.string().regex(SCREEN_RUN_ID_PATTERN).default(LIVE_RUN_ID),
   runKey: z.string().max(100).optional(),
   role: z.enum(ScreenRoles).default('audience'),
+  screenKey: z.string().max(100).optional(),
   lastSeq: z.int().min(0).optional(),
   channel: z.string().regex(CHANNEL_ID_PATTERN).optional().catch(undefined),
   name: ScreenName.optional().catch(undefined),

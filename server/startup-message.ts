@@ -1,5 +1,5 @@
 import type { NetworkInterfaceInfo } from 'node:os';
-import { screenLinks } from './http-api';
+import { screenLinks, type ScreenKeys } from './http-api';
 
 /** What `npm start` knows when it prints where Podium is. */
 export interface StartupInfo {
@@ -13,6 +13,8 @@ export interface StartupInfo {
   /** os.networkInterfaces() */
   interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>;
   ceremonyId: string;
+  /** The keys of the stage and overlay links (they are printed to the operator's terminal only). */
+  screenKeys: ScreenKeys | null;
   /** Where the operator passcode is (printed, never logged). */
   passcodeLine: string;
 }
@@ -45,7 +47,7 @@ export function startupMessage(info: StartupInfo): string {
   const lan = WILDCARD_HOSTS.has(info.host) ? lanAddresses(info.interfaces) : [];
   const loopbackOnly = info.host === '127.0.0.1' || info.host === '::1' || info.host === 'localhost';
   const base = info.publicUrl?.replace(/\/$/, '') ?? (lan[0] ? urlOf(lan[0], info.port) : info.url);
-  const links = screenLinks(base, info.ceremonyId);
+  const links = screenLinks(base, info.ceremonyId, null, info.screenKeys);
   const lines = [
     '',
     `Podium is running at ${info.url}`,

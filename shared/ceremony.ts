@@ -7,13 +7,37 @@ import { z } from 'zod';
 
 export const CEREMONY_SCHEMA_VERSION = 1;
 
-const nonEmpty = z.string().trim().min(1, 'expected a non-empty text').meta({ id: 'NonEmptyString' });
+/**
+ * Size limits (docs/ceremony-format.md): one careless or hostile definition or command must not
+ * make every late joiner's snapshot megabytes long. Counted in UTF-16 units after trimming.
+ */
+export const Limits = {
+  /** Any text of a definition, per language: a title, a name, a description. */
+  definitionText: 500,
+  /** An announcement, a hold message or a retraction's reason, per language. */
+  messageText: 280,
+  /** A channel's name, per language. */
+  channelName: 60,
+  categories: 200,
+  /** Results, nominees, winners and mentions of one category; places in a reveal order. */
+  perCategory: 100,
+  runOfShow: 500,
+  organizations: 1_000,
+} as const;
 
-export const TextSchema = z
-  .object({ fa: nonEmpty.optional(), en: nonEmpty.optional() })
-  .strict()
-  .refine((t) => t.fa !== undefined || t.en !== undefined, 'expected a text with "fa" or "en" (or both)')
-  .meta({ id: 'Text', description: 'A text a person sees: Persian (fa) and/or English (en). Either may be missing; the other is then shown.' });
+/** A text in Persian and/or English of at most `max` characters per language. */
+export function textSchema(max: number) {
+  const one = z.string().trim().min(1, 'expected a non-empty text').max(max, `expected a text of at most ${max} characters`);
+  return z
+    .object({ fa: one.optional(), en: one.optional() })
+    .strict()
+    .refine((t) => t.fa !== undefined || t.en !== undefined, 'expected a text with "fa" or "en" (or both)');
+}
+
+export const TextSchema = textSchema(Limits.definitionText).meta({
+  id: 'Text',
+  description: `A text a person sees: Persian (fa) and/or English (en), each at most ${Limits.definitionText} characters. Either may be missing; the other is then shown.`,
+});
 
 const Id = z
   .string()
@@ -53,6 +77,7 @@ const categoryCommon = {
   prize: TextSchema.optional().meta({ description: 'What the recipients receive, e.g. a certificate.' }),
   mentions: z
     .array(MentionSchema)
+    .max(Limits.perCategory)
     .optional()
     .meta({ description: 'Honourable mentions, revealed before the places. Whether the list is there is public (it makes the mentions cue, even when empty); who is in it is secret.' }),
 };
@@ -61,7 +86,7 @@ export const RankedCategorySchema = z
   .object({
     ...categoryCommon,
     kind: z.literal('ranked'),
-    results: z.array(PlaceResultSchema).min(1, 'expected at least one result'),
+    results: z.array(PlaceResultSchema).min(1, 'expected at least one result').max(Limits.perCategory, `expected at most ${Limits.perCategory} results`),
     placeCount: z
       .int('expected a whole number from 1 to 100')
       .min(1, 'expected a whole number from 1 to 100')
@@ -72,7 +97,7 @@ export const RankedCategorySchema = z
           'How many places the category has (public: one reveal cue per place). Default: the length of an explicit revealOrder, else the number of results (or the highest place, if higher).',
       }),
     revealOrder: z
-      .union([z.enum(['last-to-first', 'first-to-last']), z.array(z.int().min(1)).min(1)])
+      .union([z.enum(['last-to-first', 'first-to-last']), z.array(z.int().min(1)).min(1).max(Limits.perCategory)])
       .optional()
       .meta({ description: 'Default last-to-first (4th, 3rd, 2nd, 1st); or an explicit list of places.' }),
   })
@@ -82,8 +107,8 @@ export const NomineesCategorySchema = z
   .object({
     ...categoryCommon,
     kind: z.literal('nominees'),
-    nominees: z.array(NomineeSchema).min(2, 'expected at least two nominees'),
-    winners: z.array(Id).min(1, 'expected at least one winner id').meta({ description: 'The ids of the winning nominees (two or more for a tie).' }),
+    nominees: z.array(NomineeSchema).min(2, 'expected at least two nominees').max(Limits.perCategory, `expected at most ${Limits.perCategory} nominees`),
+    winners: z.array(Id).min(1, 'expected at least one winner id').max(Limits.perCategory).meta({ description: 'The ids of the winning nominees (two or more for a tie).' }),
     displayOrder: z
       .array(Id)
       .optional()
@@ -107,7 +132,7 @@ export const OrganizationSchema = z.object({ id: Id, name: TextSchema.optional()
 
 export const CeremonySchema = z
   .object({
-    $schema: z.string().optional(),
+    $schema: z.string().max(500).optional(),
     schemaVersion: z.literal(CEREMONY_SCHEMA_VERSION),
     id: Id,
     title: TextSchema,
@@ -117,19 +142,19 @@ export const CeremonySchema = z
       .string()
       .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'expected a time as HH:MM')
       .optional(),
-    timeZone: z.string().min(1).meta({ description: 'An IANA time zone, e.g. Asia/Tehran.' }),
+    timeZone: z.string().min(1).max(64).meta({ description: 'An IANA time zone, e.g. Asia/Tehran.' }),
     venue: TextSchema.optional(),
     participants: z
       .object({ count: z.int().min(0), label: TextSchema.optional() })
       .strict()
       .optional(),
     videoConference: z
-      .object({ url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }), provider: z.string().optional(), label: TextSchema.optional() })
+      .object({ url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(2_000), provider: z.string().max(100).optional(), label: TextSchema.optional() })
       .strict()
       .optional(),
-    organizations: z.array(OrganizationSchema).optional(),
-    runOfShow: z.array(SegmentSchema).min(1, 'expected at least one segment'),
-    categories: z.array(CategorySchema),
+    organizations: z.array(OrganizationSchema).max(Limits.organizations, `expected at most ${Limits.organizations} organizations`).optional(),
+    runOfShow: z.array(SegmentSchema).min(1, 'expected at least one segment').max(Limits.runOfShow, `expected at most ${Limits.runOfShow} segments`),
+    categories: z.array(CategorySchema).max(Limits.categories, `expected at most ${Limits.categories} categories`),
   })
   .strict();
 

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { TextSchema } from './ceremony';
+import { Limits, textSchema } from './ceremony';
 import { CHANNEL_ID_PATTERN, MAX_CHANNEL_DELAY_MS } from './channels';
 
 /** Operator commands, as they arrive from the console, a script or a Stream Deck. */
 const CommandId = z.string().min(1).max(100);
 const CueId = z.string().min(1).max(200);
 const common = { commandId: CommandId.optional() };
+/** What the operator types: short enough for a screen, so a snapshot stays small (S22). */
+const MessageText = textSchema(Limits.messageText);
 
 export const CommandSchema = z.discriminatedUnion('type', [
   /** Advance to the next cue; `expectedCue` is the id of the cue the operator saw as next. */
@@ -15,10 +17,10 @@ export const CommandSchema = z.discriminatedUnion('type', [
    */
   z.object({ ...common, type: z.literal('go'), expectedCue: CueId, version: z.int().min(1).optional() }).strict(),
   /** Withdraw the last reveal; `cueId`, when given, must be that reveal's cue. */
-  z.object({ ...common, type: z.literal('retract'), cueId: CueId.optional(), confirm: z.boolean().optional(), reason: TextSchema.optional() }).strict(),
-  z.object({ ...common, type: z.literal('hold'), message: TextSchema.optional() }).strict(),
+  z.object({ ...common, type: z.literal('retract'), cueId: CueId.optional(), confirm: z.boolean().optional(), reason: MessageText.optional() }).strict(),
+  z.object({ ...common, type: z.literal('hold'), message: MessageText.optional() }).strict(),
   z.object({ ...common, type: z.literal('resume') }).strict(),
-  z.object({ ...common, type: z.literal('announce'), text: TextSchema }).strict(),
+  z.object({ ...common, type: z.literal('announce'), text: MessageText }).strict(),
   /** Make `cueId` the next cue (GO then starts it); needs `confirm: true`. */
   z.object({ ...common, type: z.literal('jump'), cueId: CueId, confirm: z.boolean().optional() }).strict(),
   /** Adds a channel or changes its name or delay. */
@@ -27,7 +29,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
       ...common,
       type: z.literal('set_channel'),
       channelId: z.string().regex(CHANNEL_ID_PATTERN, 'expected a channel id of lowercase letters, digits and dashes'),
-      name: TextSchema.optional(),
+      name: textSchema(Limits.channelName).optional(),
       delayMs: z.int().min(0).max(MAX_CHANNEL_DELAY_MS, `expected a delay of at most ${MAX_CHANNEL_DELAY_MS} ms`),
     })
     .strict(),

@@ -22,6 +22,8 @@ export const ErrorCodes = {
   nothingToRetract: 'nothing_to_retract',
   conflict: 'conflict',
   rateLimited: 'rate_limited',
+  /** A run has as many stage, overlay or delegate screens as it admits (rule S21). */
+  tooManyScreens: 'too_many_screens',
   /** A change was saved, but could not be broadcast to every process's screens (Redis down). */
   broadcastDegraded: 'broadcast_degraded',
   notFound: 'not_found',

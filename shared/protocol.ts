@@ -20,6 +20,8 @@ export interface ScreenAuth {
   /** The key from the run's screen links; every run but the live one needs it. */
   runKey?: string;
   role?: ScreenRole;
+  /** The key of a stage or overlay link (its `k=`): those roles need it, on every run. */
+  screenKey?: string;
   /** The last seq the screen applied: the server sends only what came after it. */
   lastSeq?: number;
   /** The channel the screen belongs to (default: hall). */
@@ -76,6 +78,21 @@ export interface RegistryUpdate {
   audience: { total: number; renderedLastReveal: number; listed: number; byChannel: Record<string, number> };
 }
 export const REGISTRY_MAX_AUDIENCE = 100;
+/**
+ * How many stage and overlay screens (together), and how many delegate screens, one run admits
+ * (rule S21): a hall has some dozens of screens, a ceremony some hundred delegates. Past it a
+ * handshake is refused with `too_many_screens`, so the registry (and every console's list) stays bounded.
+ */
+export const MAX_STAGE_SCREENS_PER_RUN = 100;
+export const MAX_DELEGATE_SCREENS_PER_RUN = 1_000;
+
+/**
+ * The `registry` message: the whole list on connect and on request, otherwise only what changed
+ * since the last message (screens added or changed, ids removed) with the counts, which are small.
+ */
+export type RegistryMessage =
+  | ({ kind: 'full' } & RegistryUpdate)
+  | { kind: 'diff'; added: ScreenInfo[]; changed: ScreenInfo[]; removed: string[]; presence: Presence; audience: RegistryUpdate['audience'] };
 
 export interface AttendanceSample {
   at: number;
@@ -112,8 +129,8 @@ export interface ServerToScreenEvents {
   /** The screen's channel and its delay; sent on connect and whenever either changes. */
   channel: (channel: Channel) => void;
   reactions: (update: ReactionUpdate) => void;
-  /** The operator sends this screen to another view. */
-  navigate: (request: { view: 'audience' | 'stage' | 'overlay' }) => void;
+  /** The operator sends this screen to another view; to a stage or overlay with that view's key. */
+  navigate: (request: { view: 'audience' | 'stage' | 'overlay'; screenKey?: string }) => void;
   reload: () => void;
   /** The operator renamed this screen: keep the name for the next connection. */
   renamed: (name: string) => void;
@@ -137,7 +154,7 @@ export interface ServerToOperatorEvents {
   snapshot: (view: OperatorView) => void;
   event: (event: CeremonyEvent) => void;
   screens: (counts: ScreenCounts) => void;
-  registry: (update: RegistryUpdate) => void;
+  registry: (message: RegistryMessage) => void;
   attendance: (samples: AttendanceSample[]) => void;
   reactions: (update: ReactionUpdate & { byCue: Record<string, ReactionCounts> }) => void;
   failure: (error: PodiumError) => void;
@@ -146,6 +163,8 @@ export interface ServerToOperatorEvents {
 export interface OperatorToServerEvents {
   command: (command: unknown, ack: (result: CommandResult) => void) => void;
   sync: (request: { lastSeq: number }) => void;
+  /** Asks for the whole registry again (a `registry` message of kind `full`). */
+  registry: () => void;
   /** Rename a screen, move it to another channel or view, or reload it. */
   screen: (request: ScreenRequest, ack: (result: AckResult) => void) => void;
 }

@@ -17,11 +17,14 @@ export interface CeremonySummary {
   venue?: Text;
 }
 
-/** Absolute URLs of a ceremony's screens, from GET /api/ceremonies/:id/links. */
+/**
+ * Absolute URLs of a ceremony's screens, from GET /api/ceremonies/:id/links. The stage and overlay
+ * links carry their keys, so only an operator gets them.
+ */
 export interface CeremonyLinks {
   audience: string;
-  stage: string;
-  overlay: string;
+  stage?: string;
+  overlay?: string;
   operator?: string;
 }
 

@@ -72,6 +72,10 @@ export const messages = {
     fa: 'این پیوند نماینده معتبر نیست. پیوند درست را از برگزارکنندگان بخواهید.',
     en: 'This delegate link is not valid. Ask the organizers for your link.',
   },
+  screenLinkInvalid: {
+    fa: 'این پیوند نمایشگر معتبر نیست: کلید آن (k=) نیست یا نادرست است. پیوند صحنه یا روی‌تصویر را از کنسول اپراتور بگیرید.',
+    en: 'This screen link is not valid: its key (k=) is missing or wrong. Take the stage or overlay link from the operator console.',
+  },
   locationLegend: { fa: 'مراسم را از کجا دنبال می‌کنید؟', en: 'Where are you following the ceremony from?' },
   locationHall: { fa: 'در سالن هستم', en: 'I am in the hall' },
   locationRemote: { fa: 'از راه دور', en: 'I am remote' },

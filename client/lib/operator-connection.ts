@@ -10,7 +10,7 @@ import type {
   OperatorAuth,
   OperatorToServerEvents,
   ReactionUpdate,
-  RegistryUpdate,
+  RegistryMessage,
   ScreenCounts,
   ScreenRequest,
   ServerToOperatorEvents,
@@ -28,7 +28,7 @@ export interface OperatorHandlers {
   snapshot(view: OperatorView): void;
   event(event: CeremonyEvent): void;
   screens(counts: ScreenCounts): void;
-  registry(update: RegistryUpdate): void;
+  registry(message: RegistryMessage): void;
   attendance(samples: AttendanceSample[]): void;
   reactions(update: ReactionUpdate & { byCue: Record<string, ReactionCounts> }): void;
   failure(error: PodiumError): void;

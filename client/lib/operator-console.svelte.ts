@@ -4,6 +4,7 @@ import { ErrorCodes, type PodiumError } from '../../shared/errors';
 import type { CeremonyEvent } from '../../shared/events';
 import { AUDIT_LOG_LENGTH, type OperatorView } from '../../shared/projection';
 import type { AttendanceSample, Presence, RegistryUpdate, ScreenCounts, ScreenRequest } from '../../shared/protocol';
+import { applyRegistryMessage } from '../../shared/registry-diff';
 import type { ReactionCounts } from '../../shared/reactions';
 import { LIVE_RUN_ID } from '../../shared/runs';
 import { nextCue, type CeremonyState } from '../../shared/state';
@@ -307,7 +308,7 @@ export class OperatorConsole {
         },
         event: (event) => this.#apply(event),
         screens: (counts) => (this.screens = counts),
-        registry: (update) => (this.registry = update),
+        registry: (message) => (this.registry = applyRegistryMessage(this.registry, message)),
         attendance: (samples) => (this.attendance = samples),
         reactions: (update) => (this.reactionsByCue = update.byCue),
         failure: (error) => (this.loadError = error.message),

@@ -12,6 +12,8 @@ export interface ScreenParams {
   run?: string | null;
   /** The run's key from its links (`?key=`): every run but the live one needs it. */
   key?: string | null;
+  /** A stage or overlay link's own key (`?k=`): those screens need it on every run. */
+  screenKey?: string | null;
 }
 
 /** Which screen a URL asks for. The server falls back to index.html for each of these paths. */
@@ -59,9 +61,9 @@ export function parseRoute(pathname: string, search: string): Route {
     case 'c':
       return { page: 'audience', ceremonyId, screen };
     case 'stage':
-      return { page: 'stage', ceremonyId, screen };
+      return { page: 'stage', ceremonyId, screen: withScreenKey(screen, params) };
     default:
-      return { page: 'overlay', ceremonyId, background: safeColour(params.get('background')), screen };
+      return { page: 'overlay', ceremonyId, background: safeColour(params.get('background')), screen: withScreenKey(screen, params) };
   }
 }
 
@@ -71,6 +73,7 @@ export function screenUrl(view: ScreenView, ceremonyId: string, screen: ScreenPa
   const params = new URLSearchParams();
   if (screen.run) params.set('run', screen.run);
   if (screen.run && screen.key) params.set('key', screen.key);
+  if (view !== 'audience' && screen.screenKey) params.set('k', screen.screenKey);
   if (screen.channel) params.set('channel', screen.channel);
   if (screen.name) params.set('name', screen.name);
   const query = params.toString();
@@ -89,6 +92,11 @@ function screenParams(params: URLSearchParams): ScreenParams {
     run: other ? run : null,
     ...(other && key ? { key } : {}),
   };
+}
+
+function withScreenKey(screen: ScreenParams, params: URLSearchParams): ScreenParams {
+  const screenKey = params.get('k')?.trim().slice(0, 100) ?? '';
+  return screenKey ? { ...screen, screenKey } : screen;
 }
 
 function decode(segment: string): string {

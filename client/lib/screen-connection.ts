@@ -24,6 +24,8 @@ export interface ScreenConnectionOptions {
   runId?: string;
   /** The run's key from its link. */
   runKey?: string;
+  /** A stage or overlay link's key (`k=`). */
+  screenKey?: string;
   /** The channel from the URL; the server's `channel` message wins once it has spoken. */
   channel?: string;
   /** A name for the operator's registry. */
@@ -42,8 +44,8 @@ export interface ScreenConnectionOptions {
   onVisible?: (listener: () => void) => () => void;
   /** Resolves once the DOM shows the state just applied (Svelte's `tick`). */
   afterRender?: () => Promise<void>;
-  /** The operator sends this screen to another view, or reloads it. */
-  onNavigate?: (view: ScreenView) => void;
+  /** The operator sends this screen to another view (a stage or overlay with its key), or reloads it. */
+  onNavigate?: (view: ScreenView, screenKey?: string) => void;
   onReload?: () => void;
   /** The server moved this screen to a channel (or changed its delay). */
   onChannel?: (channel: Channel) => void;
@@ -155,7 +157,7 @@ export class ScreenConnection implements AudienceActions {
       options.onChannel?.(channel);
     });
     socket.on('reactions', (update) => feed.setReactions(update));
-    socket.on('navigate', ({ view }) => options.onNavigate?.(view));
+    socket.on('navigate', ({ view, screenKey }) => options.onNavigate?.(view, screenKey));
     socket.on('reload', () => options.onReload?.());
     // The operator's name for this screen: kept for the next connection (and remembered), but
     // not said again in this connection's hellos, where the server has it already.
@@ -215,7 +217,7 @@ export class ScreenConnection implements AudienceActions {
   }
 
   #auth(): ScreenAuth & { runKey?: string } {
-    const { ceremonyId, role, runId, runKey, delegate } = this.#options;
+    const { ceremonyId, role, runId, runKey, screenKey, delegate } = this.#options;
     const name = this.#name;
     const lastSeq = this.#lastSeq;
     return {
@@ -223,6 +225,7 @@ export class ScreenConnection implements AudienceActions {
       ...(runId ? { runId } : {}),
       ...(runId && runKey ? { runKey } : {}),
       role,
+      ...((role === 'stage' || role === 'overlay') && screenKey ? { screenKey } : {}),
       ...(lastSeq !== undefined ? { lastSeq } : {}),
       ...(this.#channelId ? { channel: this.#channelId } : {}),
       ...(name ? { name } : {}),

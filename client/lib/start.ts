@@ -126,6 +126,7 @@ function openScreen(feed: CeremonyFeed, { ceremonyId, role, screen, delegate }: 
     role,
     ...(screen.run ? { runId: screen.run } : {}),
     ...(screen.run && screen.key ? { runKey: screen.key } : {}),
+    ...(screen.screenKey ? { screenKey: screen.screenKey } : {}),
     ...(channel ? { channel } : {}),
     ...(name ? { name } : {}),
     ...(delegate ? { delegate } : {}),
@@ -137,7 +138,8 @@ function openScreen(feed: CeremonyFeed, { ceremonyId, role, screen, delegate }: 
       return () => document.removeEventListener('visibilitychange', onChange);
     },
     // A delegate sent to the audience view stays on its own link: that is its audience view.
-    onNavigate: (view) => (delegate && view === 'audience' ? location.reload() : location.assign(screenUrl(view, ceremonyId, { channel, name, run: screen.run ?? null, key: screen.key ?? null }))),
+    onNavigate: (view, screenKey) =>
+      delegate && view === 'audience' ? location.reload() : location.assign(screenUrl(view, ceremonyId, { channel, name, run: screen.run ?? null, key: screen.key ?? null, screenKey: screenKey ?? null })),
     onReload: () => location.reload(),
     onChannel: (next) => {
       channel = next.id;

@@ -78,7 +78,7 @@ describe('OperatorConsole: remote attendance', () => {
   it('keeps the registry, presence, attendance and reactions per reveal the server sends', async () => {
     const { operator, socket } = await setup();
     const presence = { 'ministry-of-health': { hall: 1, remote: 0 } };
-    socket().fire('registry', { screens: [], presence });
+    socket().fire('registry', { kind: 'full', screens: [], presence, audience: { total: 0, renderedLastReveal: 0, listed: 0, byChannel: {} } });
     socket().fire('attendance', [{ at: 1, audience: 12, screens: 14 }]);
     socket().fire('reactions', { burst: { applause: 1, heart: 0, wow: 0 }, totals: { applause: 5, heart: 0, wow: 0 }, byCue: { 'g2g/place-4': { applause: 5, heart: 0, wow: 0 } } });
     expect(operator.presence).toEqual(presence);

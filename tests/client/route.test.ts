@@ -35,6 +35,19 @@ describe('Routes of remote screens', () => {
     expect(screenUrl('overlay', 'egov-award-1399', { channel: 'video', name: 'vMix 2' })).toBe('/overlay/egov-award-1399?channel=video&name=vMix+2');
     expect(screenUrl('audience', 'egov-award-1399', { channel: null, name: null })).toBe('/c/egov-award-1399');
   });
+
+  it('[S21] reads a stage or overlay link’s key (k=), keeps ?background=, ?channel= and ?run=&key=, and sends it on to a keyed view only', () => {
+    expect(parseRoute('/stage/x', '?k=abc&channel=hall')).toEqual({ page: 'stage', ceremonyId: 'x', screen: { channel: 'hall', name: null, run: null, screenKey: 'abc' } });
+    expect(parseRoute('/overlay/x', '?background=%2300ff00&run=rehearsal-1&key=r1&k=abc')).toEqual({
+      page: 'overlay',
+      ceremonyId: 'x',
+      background: '#00ff00',
+      screen: { channel: null, name: null, run: 'rehearsal-1', key: 'r1', screenKey: 'abc' },
+    });
+    expect(parseRoute('/c/x', '?k=abc')).toEqual({ page: 'audience', ceremonyId: 'x', screen: { channel: null, name: null, run: null } });
+    expect(screenUrl('stage', 'x', { channel: null, name: null, run: 'rehearsal-1', key: 'r1', screenKey: 's1' })).toBe('/stage/x?run=rehearsal-1&key=r1&k=s1');
+    expect(screenUrl('audience', 'x', { channel: null, name: null, screenKey: 's1' })).toBe('/c/x');
+  });
 });
 
 describe('Preferences', () => {

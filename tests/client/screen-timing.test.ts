@@ -156,6 +156,15 @@ describe('ScreenConnection: scheduled display', () => {
     expect(reloads).toBe(1);
   });
 
+  it('[S21] a stage sends its link’s key in the handshake, and a navigate passes the new view’s key on', () => {
+    const keys: (string | undefined)[] = [];
+    const { socket } = setup({ role: 'stage', screenKey: 'k-stage', onNavigate: (_view, key) => keys.push(key) });
+    expect(socket.auth()).toMatchObject({ role: 'stage', screenKey: 'k-stage' });
+    socket.fire('navigate', { view: 'overlay', screenKey: 'k-overlay' });
+    expect(keys).toEqual(['k-overlay']);
+    expect(setup({ screenKey: 'ignored' }).socket.auth()).not.toHaveProperty('screenKey');
+  });
+
   it('sends reactions while connected, a few a second at most', () => {
     const { socket, connection } = setup();
     connection.react('applause');

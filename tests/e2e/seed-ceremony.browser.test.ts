@@ -21,9 +21,10 @@ describe('the seed ceremony in Chromium', () => {
     const stage = await env.browser.newPage({ viewport: { width: 1280, height: 720 } });
 
     await audience.goto(`${env.server.url}/`);
-    await stage.goto(`${env.server.url}/stage/${SEED}`);
+    const keys = env.server.server.auth;
+    await stage.goto(`${env.server.url}/stage/${SEED}?k=${keys.screenKey(SEED, 'stage')}`);
     const overlay = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await overlay.goto(`${env.server.url}/overlay/${SEED}?background=%2300ff00`);
+    await overlay.goto(`${env.server.url}/overlay/${SEED}?background=%2300ff00&k=${keys.screenKey(SEED, 'overlay')}`);
     await operator.goto(`${env.server.url}/operator?ceremony=${SEED}`);
     await operator.locator('#passcode').fill(PASSCODE);
     await operator.locator('form.login button[type=submit]').click();

@@ -8,7 +8,8 @@ import { startPodium, type PodiumServer } from '../../server/app';
 import { configFromEnv } from '../../server/config';
 import type { CeremonyEvent, PublicEvent } from '../../shared/events';
 import type { OperatorView } from '../../shared/projection';
-import type { CommandResult, OperatorToServerEvents, ScreenAuth, RegistryUpdate, ServerToOperatorEvents, ServerToScreenEvents, ScreenToServerEvents } from '../../shared/protocol';
+import { applyRegistryMessage } from '../../shared/registry-diff';
+import type { CommandResult, OperatorToServerEvents, ScreenAuth, RegistryMessage, RegistryUpdate, ServerToOperatorEvents, ServerToScreenEvents, ScreenToServerEvents } from '../../shared/protocol';
 import type { ScreenRole } from '../../shared/roles';
 import { evolve, type CeremonyState } from '../../shared/state';
 
@@ -77,9 +78,9 @@ export class TestScreen {
     url: string,
     ceremonyId: string,
     role: ScreenRole = 'audience',
-    opts: { lastSeq?: () => number | undefined; runId?: string; runKey?: string; channel?: string; name?: string; delegate?: ScreenAuth['delegate']; transports?: ('websocket' | 'polling')[] } = {},
+    opts: { lastSeq?: () => number | undefined; runId?: string; runKey?: string; screenKey?: string; channel?: string; name?: string; delegate?: ScreenAuth['delegate']; transports?: ('websocket' | 'polling')[] } = {},
   ) {
-    const extra = { ...(opts.runId ? { runId: opts.runId } : {}), ...(opts.runKey ? { runKey: opts.runKey } : {}), ...(opts.channel ? { channel: opts.channel } : {}), ...(opts.name ? { name: opts.name } : {}), ...(opts.delegate ? { delegate: opts.delegate } : {}) };
+    const extra = { ...(opts.runId ? { runId: opts.runId } : {}), ...(opts.runKey ? { runKey: opts.runKey } : {}), ...(opts.screenKey ? { screenKey: opts.screenKey } : {}), ...(opts.channel ? { channel: opts.channel } : {}), ...(opts.name ? { name: opts.name } : {}), ...(opts.delegate ? { delegate: opts.delegate } : {}) };
     this.socket = io(url, {
       transports: opts.transports ?? ['websocket'],
       forceNew: true,
@@ -122,11 +123,16 @@ export class TestOperator {
   view: OperatorView | null = null;
   readonly events: CeremonyEvent[] = [];
   registry: RegistryUpdate | null = null;
+  /** Every registry message as it came: full lists and diffs. */
+  readonly registryMessages: RegistryMessage[] = [];
 
   constructor(url: string, ceremonyId: string, token: string) {
     this.socket = io(`${url}/operator`, { transports: ['websocket'], forceNew: true, auth: { ceremonyId, token } });
     this.socket.on('snapshot', (view) => (this.view = view));
-    this.socket.on('registry', (registry) => (this.registry = registry));
+    this.socket.on('registry', (message) => {
+      this.registryMessages.push(message);
+      this.registry = applyRegistryMessage(this.registry, message);
+    });
     this.socket.on('event', (event) => {
       this.events.push(event);
       if (this.view && event.seq === this.view.state.seq + 1) this.view = { ...this.view, state: evolve(this.view.state, event) };

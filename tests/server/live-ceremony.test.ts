@@ -21,7 +21,7 @@ async function server(dataDir?: string): Promise<TestServer> {
   return t;
 }
 function screen(t: TestServer, role: 'audience' | 'stage' | 'overlay' = 'audience') {
-  const s = new TestScreen(t.url, SEED, role);
+  const s = new TestScreen(t.url, SEED, role, role === 'audience' ? {} : { screenKey: t.server.auth.screenKey(SEED, role) });
   sockets.push(s);
   return s;
 }

@@ -62,7 +62,7 @@ describe('replay rooms on real screens', () => {
     expect(status).toMatchObject({ replayId: 'replay-1', length: 10 });
     const link = new URL(status.links.stage);
     expect(link.searchParams.get('run')).toBe('replay-1');
-    const s = new TestScreen(t.url, 'egov-award-1399', 'stage', { runId: 'replay-1', runKey: link.searchParams.get('key')! });
+    const s = new TestScreen(t.url, 'egov-award-1399', 'stage', { runId: 'replay-1', runKey: link.searchParams.get('key')!, screenKey: link.searchParams.get('k')! });
     try {
       await vi.waitFor(() => expect(s.state?.seq).toBe(0));
       const control = (body: object) => fetch(`${t!.url}/api/ceremonies/egov-award-1399/replays/replay-1`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });

@@ -13,6 +13,7 @@ const info = (over: Partial<StartupInfo>): StartupInfo => ({
   publicUrl: undefined,
   interfaces: hall,
   ceremonyId: 'egov-award-1399',
+  screenKeys: { stage: 'stage-key', overlay: 'overlay-key' },
   passcodeLine: '  operator passcode: from OPERATOR_PASSCODE',
   ...over,
 });
