@@ -58,6 +58,8 @@ const operatorMessages = {
   keyClose: { fa: 'بستن پنجره', en: 'Close a dialog' },
   keysDisabledWhileTyping: { fa: 'هنگام نوشتن در یک فیلد، میان‌برها غیرفعال‌اند.', en: 'Shortcuts are off while you type in a field.' },
   refused: { fa: 'فرمان انجام نشد', en: 'Command refused' },
+  notSent: { fa: 'فرستاده نشد', en: 'Not sent' },
+  outcomeUnknown: { fa: 'نتیجه نامعلوم', en: 'Outcome unknown' },
   nextIsNow: { fa: 'گام بعدی اکنون: {cue}', en: 'The next cue is now: {cue}' },
   sending: { fa: 'در حال ارسال…', en: 'Sending…' },
   roleDelegate: { fa: 'نماینده', en: 'Delegate' },
@@ -194,7 +196,14 @@ const operatorMessages = {
   errUnknownCue: { fa: 'این گام در برنامه اجرا نیست.', en: 'That cue is not in the run of show.' },
   errRateLimited: { fa: 'فرمان‌ها بیش از حد سریع‌اند؛ لحظه‌ای صبر کنید.', en: 'Too many commands; wait a moment.' },
   errConflict: { fa: 'فرمان دیگری هم‌زمان ثبت شد؛ وضعیت را بررسی کنید.', en: 'Another command was recorded at the same time; check the state.' },
-  errNoAck: { fa: 'پاسخی از کارساز نرسید؛ پیش از تکرار، وضعیت را بررسی کنید.', en: 'No answer from the server; check the state before retrying.' },
+  errNoAck: {
+    fa: 'پاسخی از کارساز نرسید و معلوم نیست فرمان اجرا شده باشد. میز فرمان وضعیت را دوباره گرفت؛ پیش از زدن دوباره، گام بعدی را بررسی کنید.',
+    en: 'No answer from the server: it is not known whether the command was applied. The console has re-synced; check the next cue before pressing again.',
+  },
+  errNotSent: {
+    fa: 'اتصال به کارساز برقرار نیست؛ فرمان فرستاده نشد و بعداً هم خودبه‌خود فرستاده نمی‌شود. پس از وصل شدن، در صورت نیاز دوباره بزنید.',
+    en: 'No connection to the server: the command was not sent, and will not be sent later by itself. Press again once the console is connected.',
+  },
   errOther: { fa: 'کارساز این فرمان را نپذیرفت.', en: 'The server refused this command.' },
 } as const satisfies Messages & Partial<Record<ReplayMessageKey, never>>;
 

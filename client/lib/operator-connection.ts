@@ -48,13 +48,27 @@ export interface OperatorConnectionOptions {
 }
 
 const ACK_TIMEOUT_MS = 5_000;
-const SEND_ATTEMPTS = 3;
 
+/** No answer in time, or the link dropped before one came: the command may or may not have been applied. */
 export class AckTimeoutError extends Error {
   constructor() {
-    super('no acknowledgement from the server');
+    super('no answer from the server: the outcome is unknown');
     this.name = 'AckTimeoutError';
   }
+}
+
+/** The console is not connected: the command was not sent, and will not be. */
+export class NotConnectedError extends Error {
+  constructor() {
+    super('not sent: no connection to the server');
+    this.name = 'NotConnectedError';
+  }
+}
+
+/** Packets Socket.IO holds to send on reconnect: never a command or a screen request (see `send`). */
+function isDeferredAction(packet: { data?: unknown }): boolean {
+  const name = Array.isArray(packet.data) ? packet.data[0] : undefined;
+  return name === 'command' || name === 'screen';
 }
 
 /** The console's one link to the `/operator` namespace, authenticated by the session cookie. */
@@ -75,7 +89,12 @@ export class OperatorConnection {
       withCredentials: true,
     });
     socket.on('connect', () => handlers.status(ConnectionStatuses.live));
-    socket.on('disconnect', () => handlers.status(ConnectionStatuses.reconnecting));
+    socket.on('disconnect', () => {
+      // Emitted while the link was already dying (a missed heartbeat): Socket.IO would send it
+      // after the reconnect, seconds later. Dropped here, its ack fails at once: "outcome unknown".
+      socket.sendBuffer = socket.sendBuffer.filter((packet) => !isDeferredAction(packet));
+      handlers.status(ConnectionStatuses.reconnecting);
+    });
     socket.on('connect_error', (error) => {
       const failure = failureFromConnectError(error);
       if (failure.code === 'unauthorized') {
@@ -112,30 +131,34 @@ export class OperatorConnection {
   }
 
   /**
-   * Sends one command and waits for its ack. A lost ack is retried with the very same command
-   * (same commandId), so the server can tell a retry from a second press.
+   * Sends one command now, or not at all. Socket.IO buffers what is emitted while disconnected
+   * and sends it on reconnect: a GO pressed during an outage would fire by itself later. So a
+   * command is only emitted on a live link, and a lost answer is never re-sent here: the
+   * operator sees "outcome unknown", the console re-syncs, and only a new press acts again.
    */
   async send(command: Command): Promise<CommandResult> {
-    const socket = this.#socket;
-    if (!socket) throw new AckTimeoutError();
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', command);
-      } catch {
-        if (attempt >= SEND_ATTEMPTS || this.#socket !== socket) throw new AckTimeoutError();
-      }
+    const socket = this.#liveSocket();
+    try {
+      return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', command);
+    } catch {
+      throw new AckTimeoutError();
     }
   }
 
-  /** Renames a screen, moves it to a channel or a view, or reloads it. Not retried: a reload is not idempotent. */
+  /** Renames a screen, moves it to a channel or a view, or reloads it: now or not at all, like a command. */
   async screen(request: ScreenRequest): Promise<AckResult> {
-    const socket = this.#socket;
-    if (!socket) throw new AckTimeoutError();
+    const socket = this.#liveSocket();
     try {
       return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('screen', request);
     } catch {
       throw new AckTimeoutError();
     }
+  }
+
+  #liveSocket(): OperatorSocket {
+    const socket = this.#socket;
+    if (!socket?.connected) throw new NotConnectedError();
+    return socket;
   }
 
   #auth(): OperatorAuth {
@@ -144,3 +167,4 @@ export class OperatorConnection {
     return { ceremonyId, ...(runId && runId !== LIVE_RUN_ID ? { runId } : {}), ...(lastSeq !== undefined ? { lastSeq } : {}) };
   }
 }
+

@@ -12,6 +12,7 @@ class FakeSocket {
   readonly handlers = new Map<string, Handler[]>();
   readonly sent: [string, unknown][] = [];
   active = true;
+  connected = true;
   constructor(readonly answers: { command?: CommandResult; screen?: AckResult }) {}
   on(event: string, handler: Handler) {
     this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
