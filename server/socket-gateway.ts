@@ -91,6 +91,7 @@ export class SocketGateway {
     this.io = new Server(httpServer, {
       serveClient: false,
       maxHttpBufferSize: 16 * 1024,
+      pingInterval: 5_000, pingTimeout: 5_000, // S28: a silently dead link is seen within 10 s, not 45 (docs/deployment.md)
       cors: { origin: [...options.allowedOrigins], credentials: true },
       allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins)),
     });
