@@ -89,6 +89,15 @@ describe('the console keyboard in Chromium', () => {
     await page.keyboard.press('Space');
     await expect.poll(seq, { timeout: 10_000 }).toBeGreaterThan(before);
     expect(await page.locator('dialog[open]').count()).toBe(0);
+
+    // The same dialog in English, for the record.
+    await page.locator('button.language-switch').click();
+    await page.locator('.jump select').selectOption('closing');
+    await page.locator('.jump button[type=submit]').click();
+    await dialog.waitFor();
+    expect(await dialog.locator('button.confirm').innerText()).toMatch(/^Jump to “.+”$/);
+    await page.screenshot({ path: screenshotPath('operator-en-jump-dialog'), animations: 'disabled' });
+    await page.keyboard.press('Escape');
     await page.close();
   });
 
@@ -107,5 +116,43 @@ describe('the console keyboard in Chromium', () => {
     await expect.poll(seq, { timeout: 10_000 }).toBeGreaterThan(before);
     expect(await page.locator('.announce textarea[lang=fa]').inputValue()).toBe('سلام');
     await page.close();
+  });
+
+  it('[S27][S28] a deliberate retraction (Tab to the named button, then Enter) shows the correction on the stage in Persian and English; the overlay clears', async () => {
+    const stage = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const overlay = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await stage.goto(`${env.server.url}/stage/${SEED}`);
+    await overlay.goto(`${env.server.url}/overlay/${SEED}?background=%2300ff00`);
+    await stage.locator('.reveal-card').waitFor();
+    await overlay.locator('.lower-third').waitFor();
+
+    const page = await openConsole();
+    await expect.poll(() => page.locator('button.danger', { hasText: 'پس گرفتن آخرین اعلام' }).isEnabled(), { timeout: 10_000 }).toBe(true);
+    await page.locator('h1').click();
+    await page.keyboard.press('r');
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    await dialog.locator('input[lang=fa]').fill('نام سازمان اشتباه خوانده شد');
+    await dialog.locator('input[lang=en]').fill('The wrong organization was read out');
+    await dialog.locator('button.cancel').focus();
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatch(/^button:پس گرفتن رتبه دوم «/);
+    await page.keyboard.press('Enter');
+
+    const card = stage.locator('.correction-card');
+    await card.waitFor({ timeout: 10_000 });
+    expect(await card.innerText()).toContain('اعلام رتبه دوم در «بهترین خدمات دولت به دولت (G2G)» پس گرفته شد.');
+    expect(await card.innerText()).toContain('نام سازمان اشتباه خوانده شد');
+    await overlay.locator('.lower-third').waitFor({ state: 'detached', timeout: 10_000 });
+    const box = await card.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 1920 && box.y >= 0 && box.y + box.height <= 1080).toBe(true);
+    await stage.screenshot({ path: screenshotPath('stage-fa-correction'), animations: 'disabled' });
+
+    await stage.evaluate(() => localStorage.setItem('podium.lang', 'en'));
+    await stage.reload();
+    await stage.locator('.correction-card', { hasText: 'The announcement of 2nd place' }).waitFor({ timeout: 10_000 });
+    expect(await stage.locator('.correction-card').innerText()).toContain('The wrong organization was read out');
+    await stage.screenshot({ path: screenshotPath('stage-en-correction'), animations: 'disabled' });
+    await Promise.all([page.close(), stage.close(), overlay.close()]);
   });
 });
