@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { serverAndBrowser } from '../helpers/browser';
 
 const SEED = 'egov-award-1399';
-/** pingInterval + pingTimeout (server/socket-gateway.ts), plus room for a slow machine. */
-const DETECTION_BOUND_MS = 10_000;
+/**
+ * The server pings every 5 s (server/socket-gateway.ts); a screen calls a ping 1.5 s late a lost
+ * link (client/lib/heartbeat-watch.ts): 6.5 s at worst, plus room for a slow machine.
+ */
+const DETECTION_BOUND_MS = 8_000;
 
 const env = serverAndBrowser();
 
@@ -56,7 +59,7 @@ async function startStallingProxy(upstreamUrl: string): Promise<{ url: string; u
 }
 
 describe('a dead connection in Chromium', () => {
-  it('[S28] a phone whose network silently stops shows it has lost the connection within 10 s', async () => {
+  it('[S28] a phone whose network silently stops shows it has lost the connection within 8 s', async () => {
     const proxy = await startStallingProxy(env.server.url);
     try {
       const page = await env.browser.newPage({ viewport: { width: 420, height: 800 } });
@@ -70,7 +73,7 @@ describe('a dead connection in Chromium', () => {
       await expect.poll(() => indicator.getAttribute('data-status'), { timeout: 30_000, interval: 100 }).toBe('reconnecting');
       const detectedMs = Date.now() - stalledAt;
       console.log(`dead connection shown after ${detectedMs} ms`);
-      expect(detectedMs).toBeLessThanOrEqual(DETECTION_BOUND_MS + 1_000);
+      expect(detectedMs).toBeLessThanOrEqual(DETECTION_BOUND_MS);
       expect(await indicator.innerText()).toContain('در حال اتصال دوباره');
       await page.close();
     } finally {
