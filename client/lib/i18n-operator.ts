@@ -147,7 +147,7 @@ const operatorMessages = {
     fa: 'همه صفحه‌های این تمرین نام برندگان واقعی را نشان خواهند داد. آن را فقط برای کسانی باز کنید که اجازه دارند نتایج را بدانند.',
     en: 'Every screen of this rehearsal will show the real winners. Open it only to people allowed to know the results.',
   },
-  confirmReal: { fa: 'بله، با نتایج واقعی', en: 'Yes, use the real results' },
+  confirmReal: { fa: 'آغاز تمرین با نتایج واقعی', en: 'Start the rehearsal on the real results' },
   rehearsalStarted: { fa: '{run} آغاز شد؛ برای اجرای آن «هدایت» را بزنید.', en: '{run} has started; press Drive to run it.' },
   liveBadge: { fa: 'زنده', en: 'LIVE' },
   consoleRehearsal: { fa: 'تمرین: این میز {run} را هدایت می‌کند، نه مراسم زنده را.', en: 'REHEARSAL: this console drives {run}, not the live ceremony.' },
