@@ -18,6 +18,7 @@ import type {
 import type { ReactionCounts } from '../../shared/reactions';
 import { LIVE_RUN_ID } from '../../shared/runs';
 import { ConnectionStatuses, type ConnectionStatus } from './connection-status';
+import { HeartbeatWatch, type HeartbeatWatchOptions } from './heartbeat-watch';
 import type { SocketFactory } from './screen-connection';
 import { failureFromConnectError } from './socket-errors';
 
@@ -45,6 +46,8 @@ export interface OperatorConnectionOptions {
   lastSeq: () => number | undefined;
   handlers: OperatorHandlers;
   createSocket?: SocketFactory<OperatorSocket>;
+  /** The heartbeat watch's clock and timers: injected by tests. */
+  heartbeatTimers?: Pick<HeartbeatWatchOptions, 'now' | 'setTimer' | 'clearTimer'>;
 }
 
 const ACK_TIMEOUT_MS = 5_000;
@@ -75,6 +78,8 @@ function isDeferredAction(packet: { data?: unknown }): boolean {
 export class OperatorConnection {
   readonly #options: OperatorConnectionOptions;
   #socket: OperatorSocket | null = null;
+  #heartbeat: HeartbeatWatch | null = null;
+  #stopHeartbeat: () => void = () => {};
 
   constructor(options: OperatorConnectionOptions) {
     this.#options = options;
@@ -88,8 +93,25 @@ export class OperatorConnection {
       auth: (cb: (data: object) => void) => cb(this.#auth()),
       withCredentials: true,
     });
-    socket.on('connect', () => handlers.status(ConnectionStatuses.live));
+    // A console whose link silently died says so within seconds, and sends nothing into it (S27, S28).
+    const heartbeat = new HeartbeatWatch({
+      onLate: () => handlers.status(ConnectionStatuses.reconnecting),
+      onBack: () => handlers.status(ConnectionStatuses.live),
+      ...this.#options.heartbeatTimers,
+    });
+    const onPing = () => heartbeat.beat();
+    socket.io.on('ping', onPing);
+    this.#heartbeat = heartbeat;
+    this.#stopHeartbeat = () => {
+      heartbeat.stop();
+      socket.io.off('ping', onPing);
+    };
+    socket.on('connect', () => {
+      heartbeat.start();
+      handlers.status(ConnectionStatuses.live);
+    });
     socket.on('disconnect', () => {
+      heartbeat.stop();
       // Emitted while the link was already dying (a missed heartbeat): Socket.IO would send it
       // after the reconnect, seconds later. Dropped here, its ack fails at once: "outcome unknown".
       socket.sendBuffer = socket.sendBuffer.filter((packet) => !isDeferredAction(packet));
@@ -116,6 +138,9 @@ export class OperatorConnection {
   }
 
   disconnect(): void {
+    this.#stopHeartbeat();
+    this.#stopHeartbeat = () => {};
+    this.#heartbeat = null;
     this.#socket?.removeAllListeners();
     this.#socket?.disconnect();
     this.#socket = null;
@@ -157,7 +182,8 @@ export class OperatorConnection {
 
   #liveSocket(): OperatorSocket {
     const socket = this.#socket;
-    if (!socket?.connected) throw new NotConnectedError();
+    // A late heartbeat counts as no connection: what is emitted now would wait in Socket.IO's buffer.
+    if (!socket?.connected || this.#heartbeat?.late) throw new NotConnectedError();
     return socket;
   }
 

@@ -28,6 +28,18 @@ class FakeOperatorSocket {
   readonly emitted: [string, unknown][] = [];
   active = true;
   connected = false;
+  /** The Manager: the console listens to its heartbeat (`ping`). */
+  readonly io = {
+    handlers: [] as (() => void)[],
+    on(_event: 'ping', handler: () => void) {
+      this.handlers.push(handler);
+      return this;
+    },
+    off(_event: 'ping', handler: () => void) {
+      this.handlers = this.handlers.filter((h) => h !== handler);
+      return this;
+    },
+  };
   /** The heartbeat is overdue: `connected` is still true, but Socket.IO buffers emits. */
   pingExpired = false;
   sendBuffer: Buffered[] = [];
@@ -100,7 +112,32 @@ const api = {
   listCeremonies: async () => [{ id: 'egov-award-1399', title: { fa: 'x' }, date: '2021-02-23', timeZone: 'Asia/Tehran' }],
 } as unknown as PodiumApi;
 
-async function setup(answer: (command: unknown, attempt: number) => CommandResult | 'lost') {
+/** Timers the test moves by hand. */
+function manualTimers() {
+  let now = 0;
+  let handles = 0;
+  const timers: { at: number; fn: () => void; handle: number }[] = [];
+  return {
+    now: () => now,
+    setTimer: (fn: () => void, ms: number) => {
+      timers.push({ at: now + ms, fn, handle: ++handles });
+      return handles;
+    },
+    clearTimer: (handle: unknown) => {
+      const i = timers.findIndex((t) => t.handle === handle);
+      if (i >= 0) timers.splice(i, 1);
+    },
+    advance(ms: number) {
+      now += ms;
+      for (const timer of timers.filter((t) => t.at <= now)) {
+        timers.splice(timers.indexOf(timer), 1);
+        timer.fn();
+      }
+    },
+  };
+}
+
+async function setup(answer: (command: unknown, attempt: number) => CommandResult | 'lost', heartbeatTimers?: ReturnType<typeof manualTimers>) {
   const run = new TestRun();
   let socket!: FakeOperatorSocket;
   const operator = new OperatorConsole({
@@ -108,7 +145,11 @@ async function setup(answer: (command: unknown, attempt: number) => CommandResul
     ceremonyId: null,
     newCommandId: () => 'press-1',
     createConnection: (options) =>
-      new OperatorConnection({ ...options, createSocket: () => (socket = new FakeOperatorSocket(answer)) as unknown as OperatorSocket }),
+      new OperatorConnection({
+        ...options,
+        createSocket: () => (socket = new FakeOperatorSocket(answer)) as unknown as OperatorSocket,
+        ...(heartbeatTimers ? { heartbeatTimers } : {}),
+      }),
   });
   await operator.start();
   socket.fire('connect');
@@ -168,6 +209,28 @@ describe('OperatorConsole', () => {
     socket().fire('connect');
     expect(socket().commands).toEqual([]);
     expect(operator.refusal).toMatchObject({ command: 'go', error: { code: 'no_ack' } });
+  });
+
+  it('[S27][S28] while the server\'s heartbeat is late the console says reconnecting and a GO is not sent; a ping brings it back', async () => {
+    const run = new TestRun();
+    const [event] = run.go();
+    const timers = manualTimers();
+    const { operator, socket } = await setup(() => ({ ok: true, seq: 1, events: [event!] }), timers);
+    const ping = () => socket().io.handlers.forEach((handler) => handler());
+    timers.advance(5_000);
+    ping();
+    expect(operator.connection).toBe('live');
+
+    timers.advance(6_600);
+    expect(operator.connection).toBe('reconnecting');
+    await operator.go();
+    expect(socket().commands).toEqual([]);
+    expect(operator.refusal).toMatchObject({ command: 'go', error: { code: 'not_sent' } });
+
+    ping();
+    expect(operator.connection).toBe('live');
+    await operator.go();
+    expect(socket().commands).toHaveLength(1);
   });
 
   it('shows a refused GO with the cue that is next now, and catches up', async () => {

@@ -13,6 +13,18 @@ class FakeSocket {
   readonly sent: [string, unknown][] = [];
   active = true;
   connected = true;
+  /** The Manager: the console listens to its heartbeat (`ping`). */
+  readonly io = {
+    handlers: [] as (() => void)[],
+    on(_event: 'ping', handler: () => void) {
+      this.handlers.push(handler);
+      return this;
+    },
+    off(_event: 'ping', handler: () => void) {
+      this.handlers = this.handlers.filter((h) => h !== handler);
+      return this;
+    },
+  };
   constructor(readonly answers: { command?: CommandResult; screen?: AckResult }) {}
   on(event: string, handler: Handler) {
     this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);

@@ -58,6 +58,14 @@ function fakeServer(replayStatus: (action: Record<string, unknown> | null) => ob
 
 function fakeSocket() {
   return {
+    io: {
+      on() {
+        return this;
+      },
+      off() {
+        return this;
+      },
+    },
     on() {
       return this;
     },
