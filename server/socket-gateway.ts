@@ -17,6 +17,7 @@ import type {
 import { ReactionKinds } from '../shared/reactions';
 import { LIVE_RUN_ID, REPLAY_ID_PATTERN } from '../shared/runs';
 import type { ScreenRole } from '../shared/roles';
+import { HEARTBEAT } from '../shared/heartbeat';
 import { AttendanceSampler } from './attendance';
 import { tokenFromHeaders, type OperatorAuth, type OperatorSession } from './auth';
 import { clientAddress, type ProxyTrust } from './client-address';
@@ -103,6 +104,7 @@ export class SocketGateway {
     this.io = new Server(httpServer, {
       serveClient: false,
       maxHttpBufferSize: 16 * 1024,
+      pingInterval: HEARTBEAT.pingIntervalMs, pingTimeout: HEARTBEAT.pingTimeoutMs, // S28: a dead link is seen in seconds
       cors: { origin: [...options.allowedOrigins], credentials: true },
       allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins)),
     });

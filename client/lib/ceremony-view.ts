@@ -75,6 +75,16 @@ export function isReannounced(state: CeremonyState, correction: Correction): boo
   return (state.results[correction.categoryId] ?? []).some((r) => r.cueId === correction.cueId && r.seq > correction.seq);
 }
 
+/**
+ * The retraction a screen shows in place of the withdrawn reveal: the latest one, until the next
+ * cue starts or the corrected result is revealed. Null when a cue is on (it is shown instead).
+ */
+export function standingCorrection(state: CeremonyState): Correction | null {
+  const correction = state.corrections.at(-1);
+  if (!correction || state.currentCueId !== null || isReannounced(state, correction)) return null;
+  return correction;
+}
+
 /** The latest thing worth saying aloud to a screen-reader user, in words. */
 export function liveMessage(state: CeremonyState, lang: Language): string {
   const reveal = latestReveal(state);

@@ -18,6 +18,7 @@ import type {
 import type { ReactionCounts } from '../../shared/reactions';
 import { LIVE_RUN_ID } from '../../shared/runs';
 import { ConnectionStatuses, type ConnectionStatus } from './connection-status';
+import { HeartbeatWatch, type HeartbeatWatchOptions } from './heartbeat-watch';
 import type { SocketFactory } from './screen-connection';
 import { failureFromConnectError } from './socket-errors';
 
@@ -45,22 +46,40 @@ export interface OperatorConnectionOptions {
   lastSeq: () => number | undefined;
   handlers: OperatorHandlers;
   createSocket?: SocketFactory<OperatorSocket>;
+  /** The heartbeat watch's clock and timers: injected by tests. */
+  heartbeatTimers?: Pick<HeartbeatWatchOptions, 'now' | 'setTimer' | 'clearTimer'>;
 }
 
 const ACK_TIMEOUT_MS = 5_000;
-const SEND_ATTEMPTS = 3;
 
+/** No answer in time, or the link dropped before one came: the command may or may not have been applied. */
 export class AckTimeoutError extends Error {
   constructor() {
-    super('no acknowledgement from the server');
+    super('no answer from the server: the outcome is unknown');
     this.name = 'AckTimeoutError';
   }
+}
+
+/** The console is not connected: the command was not sent, and will not be. */
+export class NotConnectedError extends Error {
+  constructor() {
+    super('not sent: no connection to the server');
+    this.name = 'NotConnectedError';
+  }
+}
+
+/** Packets Socket.IO holds to send on reconnect: never a command or a screen request (see `send`). */
+function isDeferredAction(packet: { data?: unknown }): boolean {
+  const name = Array.isArray(packet.data) ? packet.data[0] : undefined;
+  return name === 'command' || name === 'screen';
 }
 
 /** The console's one link to the `/operator` namespace, authenticated by the session cookie. */
 export class OperatorConnection {
   readonly #options: OperatorConnectionOptions;
   #socket: OperatorSocket | null = null;
+  #heartbeat: HeartbeatWatch | null = null;
+  #stopHeartbeat: () => void = () => {};
 
   constructor(options: OperatorConnectionOptions) {
     this.#options = options;
@@ -74,8 +93,30 @@ export class OperatorConnection {
       auth: (cb: (data: object) => void) => cb(this.#auth()),
       withCredentials: true,
     });
-    socket.on('connect', () => handlers.status(ConnectionStatuses.live));
-    socket.on('disconnect', () => handlers.status(ConnectionStatuses.reconnecting));
+    // A console whose link silently died says so within seconds, and sends nothing into it (S27, S28).
+    const heartbeat = new HeartbeatWatch({
+      onLate: () => handlers.status(ConnectionStatuses.reconnecting),
+      onBack: () => handlers.status(ConnectionStatuses.live),
+      ...this.#options.heartbeatTimers,
+    });
+    const onPing = () => heartbeat.beat();
+    socket.io.on('ping', onPing);
+    this.#heartbeat = heartbeat;
+    this.#stopHeartbeat = () => {
+      heartbeat.stop();
+      socket.io.off('ping', onPing);
+    };
+    socket.on('connect', () => {
+      heartbeat.start();
+      handlers.status(ConnectionStatuses.live);
+    });
+    socket.on('disconnect', () => {
+      heartbeat.stop();
+      // Emitted while the link was already dying (a missed heartbeat): Socket.IO would send it
+      // after the reconnect, seconds later. Dropped here, its ack fails at once: "outcome unknown".
+      socket.sendBuffer = socket.sendBuffer.filter((packet) => !isDeferredAction(packet));
+      handlers.status(ConnectionStatuses.reconnecting);
+    });
     socket.on('connect_error', (error) => {
       const failure = failureFromConnectError(error);
       if (failure.code === 'unauthorized') {
@@ -97,6 +138,9 @@ export class OperatorConnection {
   }
 
   disconnect(): void {
+    this.#stopHeartbeat();
+    this.#stopHeartbeat = () => {};
+    this.#heartbeat = null;
     this.#socket?.removeAllListeners();
     this.#socket?.disconnect();
     this.#socket = null;
@@ -112,30 +156,35 @@ export class OperatorConnection {
   }
 
   /**
-   * Sends one command and waits for its ack. A lost ack is retried with the very same command
-   * (same commandId), so the server can tell a retry from a second press.
+   * Sends one command now, or not at all. Socket.IO buffers what is emitted while disconnected
+   * and sends it on reconnect: a GO pressed during an outage would fire by itself later. So a
+   * command is only emitted on a live link, and a lost answer is never re-sent here: the
+   * operator sees "outcome unknown", the console re-syncs, and only a new press acts again.
    */
   async send(command: Command): Promise<CommandResult> {
-    const socket = this.#socket;
-    if (!socket) throw new AckTimeoutError();
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', command);
-      } catch {
-        if (attempt >= SEND_ATTEMPTS || this.#socket !== socket) throw new AckTimeoutError();
-      }
+    const socket = this.#liveSocket();
+    try {
+      return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', command);
+    } catch {
+      throw new AckTimeoutError();
     }
   }
 
-  /** Renames a screen, moves it to a channel or a view, or reloads it. Not retried: a reload is not idempotent. */
+  /** Renames a screen, moves it to a channel or a view, or reloads it: now or not at all, like a command. */
   async screen(request: ScreenRequest): Promise<AckResult> {
-    const socket = this.#socket;
-    if (!socket) throw new AckTimeoutError();
+    const socket = this.#liveSocket();
     try {
       return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('screen', request);
     } catch {
       throw new AckTimeoutError();
     }
+  }
+
+  #liveSocket(): OperatorSocket {
+    const socket = this.#socket;
+    // A late heartbeat counts as no connection: what is emitted now would wait in Socket.IO's buffer.
+    if (!socket?.connected || this.#heartbeat?.late) throw new NotConnectedError();
+    return socket;
   }
 
   #auth(): OperatorAuth {
@@ -144,3 +193,4 @@ export class OperatorConnection {
     return { ceremonyId, ...(runId && runId !== LIVE_RUN_ID ? { runId } : {}), ...(lastSeq !== undefined ? { lastSeq } : {}) };
   }
 }
+

@@ -12,7 +12,7 @@ import type { Text } from '../../shared/text';
 import { type ArchiveLinks, type CeremonyLinks, type CeremonySummary, type DelegateLink, type PodiumApi } from './api';
 import { latestReveal, type Reveal } from './ceremony-view';
 import { ConnectionStatuses, type ConnectionStatus } from './connection-status';
-import { AckTimeoutError, OperatorConnection, type OperatorConnectionOptions } from './operator-connection';
+import { NotConnectedError, OperatorConnection, type OperatorConnectionOptions } from './operator-connection';
 import { OperatorRuns } from './operator-runs.svelte';
 import { ReplayDesk } from './replay-desk.svelte';
 import { applyInOrder } from './sequence';
@@ -26,10 +26,11 @@ export const OperatorPhases = {
 } as const;
 export type OperatorPhase = (typeof OperatorPhases)[keyof typeof OperatorPhases];
 
-/** A command the server refused, or that got no answer: shown until the next command. */
+/** A command the server refused, that got no answer, or that could not be sent: shown until the next command. */
 export interface Refusal {
   command: CommandType;
-  error: PodiumError | { code: 'no_ack'; message: string };
+  /** `no_ack`: no answer in time, the outcome is unknown. `not_sent`: no connection, nothing was sent. */
+  error: PodiumError | { code: 'no_ack' | 'not_sent'; message: string };
 }
 
 export interface OperatorConsoleOptions {
@@ -180,37 +181,37 @@ export class OperatorConsole {
     void this.runs.load();
   }
 
-  go(): Promise<void> {
+  go(): Promise<boolean> {
     const expected = this.next;
-    if (!this.canGo || !expected) return Promise.resolve();
+    if (!this.canGo || !expected) return Promise.resolve(false);
     // The version whose preview the operator saw: if the results changed since, the server refuses.
     return this.#send({ type: 'go', commandId: this.#newId(), expectedCue: expected.id, ...(this.previewsVersion !== null ? { version: this.previewsVersion } : {}) });
   }
 
-  retract(reason?: Text): Promise<void> {
+  retract(reason?: Text): Promise<boolean> {
     const last = this.state?.revealStack.at(-1);
-    if (!last) return Promise.resolve();
+    if (!last) return Promise.resolve(false);
     return this.#send({ type: 'retract', commandId: this.#newId(), cueId: last, confirm: true, ...(reason ? { reason } : {}) });
   }
 
-  hold(): Promise<void> {
+  hold(): Promise<boolean> {
     return this.#send({ type: 'hold', commandId: this.#newId() });
   }
 
-  resume(): Promise<void> {
+  resume(): Promise<boolean> {
     return this.#send({ type: 'resume', commandId: this.#newId() });
   }
 
-  announce(text: Text): Promise<void> {
+  announce(text: Text): Promise<boolean> {
     return this.#send({ type: 'announce', commandId: this.#newId(), text });
   }
 
-  jump(cueId: string): Promise<void> {
+  jump(cueId: string): Promise<boolean> {
     return this.#send({ type: 'jump', commandId: this.#newId(), cueId, confirm: true });
   }
 
   /** Adds a channel, or changes its name or delay. */
-  setChannel(channelId: string, delayMs: number, name?: Text): Promise<void> {
+  setChannel(channelId: string, delayMs: number, name?: Text): Promise<boolean> {
     return this.#send({ type: 'set_channel', commandId: this.#newId(), channelId, delayMs, ...(name ? { name } : {}) });
   }
 
@@ -355,27 +356,36 @@ export class OperatorConsole {
     }
   }
 
-  async #send(command: Command): Promise<void> {
+  /** Sends a command now or says why not; true when the server applied it. Never re-sent by itself (S27). */
+  async #send(command: Command): Promise<boolean> {
     const connection = this.#connection;
-    if (!connection || this.pending) return;
+    if (!connection || this.pending) return false;
     this.pending = command.type;
     this.refusal = null;
     try {
       const result = await connection.send(command);
       if (result.ok) {
         for (const event of result.events) this.#apply(event);
-      } else {
-        this.refusal = { command: command.type, error: result.error };
-        // A mismatch means our view is behind: catch up so the console shows the real next cue.
-        if ((result.error.code === ErrorCodes.cueMismatch || result.error.code === ErrorCodes.definitionChanged) && this.view) connection.sync(this.view.state.seq);
-        if (result.error.code === ErrorCodes.unauthorized) {
-          this.stop();
-          this.phase = OperatorPhases.signedOut;
-        }
+        return true;
       }
+      this.refusal = { command: command.type, error: result.error };
+      // A mismatch means our view is behind: catch up so the console shows the real next cue.
+      if ((result.error.code === ErrorCodes.cueMismatch || result.error.code === ErrorCodes.definitionChanged) && this.view) connection.sync(this.view.state.seq);
+      if (result.error.code === ErrorCodes.unauthorized) {
+        this.stop();
+        this.phase = OperatorPhases.signedOut;
+      }
+      return false;
     } catch (error) {
-      const message = error instanceof AckTimeoutError ? error.message : String(error);
-      this.refusal = { command: command.type, error: { code: 'no_ack', message } };
+      if (error instanceof NotConnectedError) {
+        this.refusal = { command: command.type, error: { code: 'not_sent', message: error.message } };
+        return false;
+      }
+      // Applied or not, we cannot tell: catch up with the server (a reconnect does so by itself),
+      // so the console shows what is true now; only the operator's next press acts again.
+      this.refusal = { command: command.type, error: { code: 'no_ack', message: error instanceof Error ? error.message : String(error) } };
+      if (this.view) connection.sync(this.view.state.seq);
+      return false;
     } finally {
       this.pending = null;
     }

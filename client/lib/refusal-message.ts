@@ -16,7 +16,15 @@ const byCode: Record<string, OperatorMessageKey> = {
   conflict: 'errConflict',
   definition_changed: 'errDefinitionChanged',
   no_ack: 'errNoAck',
+  not_sent: 'errNotSent',
 };
+
+/** The notice's heading: a command that was not sent, or whose outcome is unknown, was not "refused". */
+export function refusalHeading(refusal: Refusal, lang: Language): string {
+  if (refusal.error.code === 'not_sent') return t(lang, 'notSent');
+  if (refusal.error.code === 'no_ack') return t(lang, 'outcomeUnknown');
+  return t(lang, 'refused');
+}
 
 /** What a refusal means, in the console's language; the server's own message is the detail. */
 export function refusalMessage(refusal: Refusal, lang: Language): string {

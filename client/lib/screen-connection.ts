@@ -10,6 +10,7 @@ import type { CeremonyState } from '../../shared/state';
 import type { CeremonyFeed } from './ceremony-feed.svelte';
 import { ConnectionStatuses } from './connection-status';
 import { DisplayQueue } from './display-queue';
+import { HeartbeatWatch } from './heartbeat-watch';
 import type { ScreenView } from './route';
 import { ScreenClock } from './screen-clock';
 import { failureFromConnectError } from './socket-errors';
@@ -78,6 +79,7 @@ export class ScreenConnection implements AudienceActions {
   #socket: ScreenSocket | null = null;
   #queue: DisplayQueue | null = null;
   #clock: ScreenClock | null = null;
+  #stopHeartbeat: () => void = () => {};
   #stopVisible: () => void = () => {};
   #channelId: string | undefined;
   #lastReactionAt = -Infinity;
@@ -126,6 +128,20 @@ export class ScreenConnection implements AudienceActions {
       ...(options.setInterval ? { setInterval: options.setInterval } : {}),
       ...(options.clearInterval ? { clearInterval: options.clearInterval } : {}),
     });
+    // A phone whose network silently dropped says so within seconds, not when Socket.IO gives up (S28).
+    const heartbeat = new HeartbeatWatch({
+      onLate: () => feed.setConnection(ConnectionStatuses.reconnecting),
+      onBack: () => feed.setConnection(ConnectionStatuses.live),
+      now: this.#now,
+      ...(options.setTimer ? { setTimer: options.setTimer } : {}),
+      ...(options.clearTimer ? { clearTimer: options.clearTimer } : {}),
+    });
+    const onPing = () => heartbeat.beat();
+    socket.io.on('ping', onPing);
+    this.#stopHeartbeat = () => {
+      heartbeat.stop();
+      socket.io.off('ping', onPing);
+    };
     // A tab back from the background may have slept: its clock estimate is worth renewing.
     this.#stopVisible = options.onVisible?.(() => void (socket.connected ? clock.sync() : null)) ?? (() => {});
 
@@ -135,8 +151,12 @@ export class ScreenConnection implements AudienceActions {
       feed.setConnection(ConnectionStatuses.live);
       feed.setFailure(null);
       clock.start();
+      heartbeat.start();
     });
-    socket.on('disconnect', () => feed.setConnection(ConnectionStatuses.reconnecting));
+    socket.on('disconnect', () => {
+      heartbeat.stop();
+      feed.setConnection(ConnectionStatuses.reconnecting);
+    });
     socket.on('connect_error', (error) => {
       // socket.active is false when the server refused us in its middleware: no retry follows.
       feed.setConnection(socket.active ? ConnectionStatuses.reconnecting : ConnectionStatuses.refused);
@@ -174,6 +194,7 @@ export class ScreenConnection implements AudienceActions {
 
   disconnect(): void {
     this.#clock?.stop();
+    this.#stopHeartbeat();
     this.#queue?.dispose();
     this.#stopVisible();
     this.#socket?.removeAllListeners();
@@ -181,6 +202,7 @@ export class ScreenConnection implements AudienceActions {
     this.#socket = null;
     this.#queue = null;
     this.#clock = null;
+    this.#stopHeartbeat = () => {};
   }
 
   /** One tap on a reaction button. Taps faster than a few a second are dropped here. */

@@ -26,6 +26,12 @@ function isTyping(target: EventTarget | null): boolean {
   return el.isContentEditable || el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null;
 }
 
+/** Escape in a field of the page (not of a dialog, where Escape closes the dialog): leave the field. */
+export function leavesField(event: Pick<KeyboardEvent, 'key' | 'target'>): boolean {
+  if (event.key !== 'Escape' || !isTyping(event.target)) return false;
+  return (event.target as Element).closest('dialog') === null;
+}
+
 function isActivatable(target: EventTarget | null): boolean {
   return !!target && typeof (target as Element).closest === 'function' && (target as Element).closest('button, a[href], summary') !== null;
 }

@@ -7,6 +7,18 @@ export class FakeScreenSocket {
   connected = false;
   active = true;
   reconnects = 0;
+  /** The Manager: the client listens to its heartbeat (`ping`); `beat()` fires one. */
+  readonly io = {
+    handlers: [] as (() => void)[],
+    on(event: string, handler: () => void) {
+      if (event === 'ping') this.handlers.push(handler);
+      return this;
+    },
+    off(event: string, handler: () => void) {
+      if (event === 'ping') this.handlers = this.handlers.filter((h) => h !== handler);
+      return this;
+    },
+  };
   constructor(readonly options: { auth: (cb: (data: object) => void) => void }) {}
   on(event: string, handler: Handler) {
     this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
@@ -35,6 +47,9 @@ export class FakeScreenSocket {
   fire(event: string, ...args: unknown[]) {
     if (event === 'connect') this.connected = true;
     for (const handler of this.handlers.get(event) ?? []) handler(...args);
+  }
+  beat() {
+    for (const handler of this.io.handlers) handler();
   }
   auth(): Record<string, unknown> {
     let data: object = {};

@@ -12,6 +12,19 @@ class FakeSocket {
   readonly handlers = new Map<string, Handler[]>();
   readonly sent: [string, unknown][] = [];
   active = true;
+  connected = true;
+  /** The Manager: the console listens to its heartbeat (`ping`). */
+  readonly io = {
+    handlers: [] as (() => void)[],
+    on(_event: 'ping', handler: () => void) {
+      this.handlers.push(handler);
+      return this;
+    },
+    off(_event: 'ping', handler: () => void) {
+      this.handlers = this.handlers.filter((h) => h !== handler);
+      return this;
+    },
+  };
   constructor(readonly answers: { command?: CommandResult; screen?: AckResult }) {}
   on(event: string, handler: Handler) {
     this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);

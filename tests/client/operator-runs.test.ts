@@ -58,6 +58,14 @@ function fakeServer(replayStatus: (action: Record<string, unknown> | null) => ob
 
 function fakeSocket() {
   return {
+    io: {
+      on() {
+        return this;
+      },
+      off() {
+        return this;
+      },
+    },
     on() {
       return this;
     },
@@ -141,7 +149,7 @@ describe('Operator console: runs', () => {
     expect(rehearsals()).toEqual([]);
 
     await fireEvent.click(screen.getByRole('button', { name: 'Rehearse with real results…' }));
-    await fireEvent.click(within(dialog).getByRole('button', { name: 'Yes, use the real results' }));
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Start the rehearsal on the real results' }));
     await waitFor(() => expect(rehearsals()).toEqual([{ method: 'POST', path: `/api/ceremonies/${CEREMONY}/rehearsals`, body: { realResults: true, confirm: true } }]));
   });
 });

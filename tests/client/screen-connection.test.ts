@@ -61,6 +61,47 @@ describe('ScreenConnection', () => {
     expect(feed.connection).toBe('live');
   });
 
+  it('[S28] says the link is lost once the server\'s heartbeat is late (interval + 1.5 s), before Socket.IO gives up, and live when it comes back', () => {
+    let now = 0;
+    let handles = 0;
+    const timers: { at: number; fn: () => void; handle: number }[] = [];
+    const advance = (ms: number) => {
+      now += ms;
+      for (const timer of timers.filter((t) => t.at <= now)) {
+        timers.splice(timers.indexOf(timer), 1);
+        timer.fn();
+      }
+    };
+    const feed = new CeremonyFeed();
+    let socket!: FakeScreenSocket;
+    new ScreenConnection(feed, {
+      ceremonyId: 'egov-award-1399',
+      role: 'audience',
+      createSocket: (options) => (socket = new FakeScreenSocket(options as never)) as unknown as ScreenSocket,
+      now: () => now,
+      setTimer: (fn, ms) => {
+        timers.push({ at: now + ms, fn, handle: ++handles });
+        return handles;
+      },
+      clearTimer: (handle) => {
+        const i = timers.findIndex((t) => t.handle === handle);
+        if (i >= 0) timers.splice(i, 1);
+      },
+    }).connect();
+    socket.fire('connect');
+    advance(5_000);
+    socket.beat();
+    advance(5_000);
+    socket.beat();
+    expect(feed.connection).toBe('live');
+    advance(6_400);
+    expect(feed.connection).toBe('live');
+    advance(200);
+    expect(feed.connection).toBe('reconnecting');
+    socket.beat();
+    expect(feed.connection).toBe('live');
+  });
+
   it('reports a refusal it will not retry, such as an unknown ceremony', () => {
     const { feed, socket } = setup();
     socket.active = false;
