@@ -11,6 +11,7 @@ import type { Config } from './config';
 import { createArchiveApi } from './archive-api';
 import { createApi } from './http-api';
 import { createReplayApi } from './replay-api';
+import { requireBodyType, sameOriginWrites } from './http-boundary';
 import { sendError } from './http-errors';
 import { createLogger, type Logger } from './logger';
 import { SocketGateway } from './socket-gateway';
@@ -71,6 +72,8 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  // Before any router: a write with the session cookie from another origin, or a body of the wrong type, goes no further.
+  app.use('/api', sameOriginWrites({ allowedOrigins: config.allowedOrigins, publicUrl: config.publicUrl }), requireBodyType);
   app.use('/api', createArchiveApi({ ceremonies, auth, publicUrl: config.publicUrl, now }));
   app.use('/api', createReplayApi({ ceremonies, replays: gateway.replays, auth, publicUrl: config.publicUrl, now }));
   app.use('/api', express.json({ limit: '1mb' }), createApi({ ceremonies, auth, logger, publicUrl: config.publicUrl, now, newId: randomUUID }));

@@ -192,7 +192,7 @@ export function createApi(options: ApiOptions): express.Router {
   });
 
   /** Imports the results of a ceremony from CSV (docs/ceremony-format.md), replacing those of the categories it names. */
-  api.post('/ceremonies/:id/results', requireOperator, express.text({ type: ['text/csv', 'text/plain'], limit: '1mb' }), async (req, res) => {
+  api.post('/ceremonies/:id/results', requireOperator, express.text({ type: 'text/csv', limit: '1mb' }), async (req, res) => {
     const run = await liveRun(req, res);
     if (!run) return;
     if (typeof req.body !== 'string') return sendError(res, podiumError(ErrorCodes.invalidCeremony, 'Send the CSV with Content-Type: text/csv.'));

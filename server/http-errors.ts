@@ -21,6 +21,7 @@ const statusByCode: Record<ErrorCode, number> = {
   [ErrorCodes.nothingToRetract]: 409,
   [ErrorCodes.conflict]: 409,
   [ErrorCodes.rateLimited]: 429,
+  [ErrorCodes.unsupportedMediaType]: 415,
   [ErrorCodes.broadcastDegraded]: 503,
   [ErrorCodes.internal]: 500,
 };

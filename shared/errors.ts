@@ -18,6 +18,8 @@ export const ErrorCodes = {
   nothingToRetract: 'nothing_to_retract',
   conflict: 'conflict',
   rateLimited: 'rate_limited',
+  /** A request body of a type (or charset, or Content-Encoding) this endpoint does not take. */
+  unsupportedMediaType: 'unsupported_media_type',
   /** A change was saved, but could not be broadcast to every process's screens (Redis down). */
   broadcastDegraded: 'broadcast_degraded',
   notFound: 'not_found',
