@@ -26,6 +26,7 @@ export interface ApiOptions {
 }
 
 const LOGIN_ATTEMPTS_PER_MINUTE = 10;
+const MAX_QR_URL_BYTES = 1000;
 const RehearsalSchema = z.object({ realResults: z.boolean().optional(), confirm: z.boolean().optional() }).strict();
 
 /** The audience projection as the REST API shows it (docs/api.md). */
@@ -124,6 +125,10 @@ export function createApi(options: ApiOptions): express.Router {
     const asked = typeof req.query.url === 'string' ? req.query.url : undefined;
     if (asked !== undefined && !asked.startsWith(`${base}/`)) {
       return sendError(res, podiumError(ErrorCodes.invalidMessage, `url must be a link to this server (${base}/…).`));
+    }
+    // A QR code holds about 2,300 bytes at this error correction; a screen link is far shorter.
+    if (asked !== undefined && Buffer.byteLength(asked) > MAX_QR_URL_BYTES) {
+      return sendError(res, podiumError(ErrorCodes.invalidMessage, `url is too long for a QR code (at most ${MAX_QR_URL_BYTES} bytes).`));
     }
     const svg = await QRCode.toString(asked ?? linksOf(req, String(req.params.id), runIdOf(req)).audience, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
     res.type('image/svg+xml').send(svg);

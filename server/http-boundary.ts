@@ -1,5 +1,5 @@
-import type { NextFunction, Request, Response } from 'express';
-import { ErrorCodes, podiumError } from '../shared/errors';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ErrorCodes, podiumError, type PodiumError } from '../shared/errors';
 import { readCookie, SESSION_COOKIE } from './auth';
 import { sendError } from './http-errors';
 import { isOwnOrAllowedOrigin, originOf, type OriginRules } from './origin';
@@ -47,4 +47,51 @@ export function requireBodyType(req: Request, res: Response, next: NextFunction)
 
 function hasBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+/** No Podium document nests this deep (a definition is about 6 levels); a deeper one is an attack on the stack. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * A JSON body parser that refuses a body nested deeper than MAX_JSON_DEPTH before it is parsed,
+ * so that no validator or error message recurses into it (it overflowed the stack: a 500).
+ */
+export function jsonBody(limit: string) {
+  return express.json({ limit, verify: (_req, _res, buf) => refuseDeepJson(buf) });
+}
+
+/** One pass over the raw bytes: brackets outside strings. UTF-8 keeps every ASCII byte for itself. */
+function refuseDeepJson(buf: Buffer): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < buf.length; i++) {
+    const byte = buf[i]!;
+    if (inString) {
+      if (byte === 0x5c) i++; // backslash: skip the escaped byte
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x5b || byte === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) throw Object.assign(new Error(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`), { status: 400, type: 'entity.too.deep' });
+    } else if (byte === 0x5d || byte === 0x7d) depth--;
+  }
+}
+
+/** The answer to a request the body parser or the router refused: the client's mistake, with a stable code. */
+export function clientErrorOf(error: Error & { type?: string }): PodiumError | null {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return podiumError(ErrorCodes.invalidMessage, 'The request body must be a JSON object.');
+    case 'entity.too.large':
+      return podiumError(ErrorCodes.invalidMessage, 'The request body is too large.');
+    case 'entity.too.deep':
+      return podiumError(ErrorCodes.invalidMessage, `The request body is nested deeper than ${MAX_JSON_DEPTH} levels.`);
+    case 'encoding.unsupported':
+      return podiumError(ErrorCodes.unsupportedMediaType, 'This Content-Encoding is not supported: send the body as is, or gzip, deflate or br.');
+    case 'charset.unsupported':
+      return podiumError(ErrorCodes.unsupportedMediaType, 'This charset is not supported: send UTF-8.');
+    default:
+      // The router could not decode a percent-encoded path segment (`%E0%A4%A`).
+      if (error instanceof URIError) return podiumError(ErrorCodes.invalidMessage, 'The path has invalid percent-encoding.');
+      return null;
+  }
 }

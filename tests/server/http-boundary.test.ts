@@ -70,3 +70,46 @@ describe('[S23] bodies of the right type only', () => {
     expect(await codeOf(res)).toBe('unsupported_media_type');
   });
 });
+
+describe('[S23] a client mistake is a 4xx with a stable code, never a 500', () => {
+  const expectCode = async (res: Response, status: number, code: string) => {
+    expect(res.status).toBe(status);
+    expect(await codeOf(res)).toBe(code);
+  };
+  const put = (body: string) => fetch(`${t.url}/api/ceremonies/sample-awards`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+
+  it('[S23] a malformed session cookie is no session: the anonymous state is answered', async () => {
+    const res = await fetch(`${t.url}/api/ceremonies/sample-awards/state`, { headers: { cookie: 'podium_session=%E0%A4%A' } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { nextCue?: unknown }).nextCue).toBeUndefined();
+  });
+
+  it('[S23] bad percent-encoding in a path is 400 invalid_message (API and app routes)', async () => {
+    await expectCode(await fetch(`${t.url}/api/ceremonies/%E0%A4%A/state`), 400, 'invalid_message');
+    await expectCode(await fetch(`${t.url}/c/%E0%A4%A`), 400, 'invalid_message');
+  });
+
+  it('[S23] an unsupported Content-Encoding or charset is 415 unsupported_media_type', async () => {
+    const send = (headers: Record<string, string>) => fetch(`${t.url}/api/ceremonies/sample-awards/commands`, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...headers }, body: '{}' });
+    await expectCode(await send({ 'content-type': 'application/json', 'content-encoding': 'x-unknown' }), 415, 'unsupported_media_type');
+    await expectCode(await send({ 'content-type': 'application/json; charset=koi8-r' }), 415, 'unsupported_media_type');
+    const csv = await fetch(`${t.url}/api/ceremonies/sample-awards/results`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv; charset=x-unknown' }, body: 'category\n' });
+    await expectCode(csv, 415, 'unsupported_media_type');
+  });
+
+  it('[S23] a QR code of a URL too long for one is 400 invalid_message', async () => {
+    // PUBLIC_URL is the base of this server's links here.
+    const long = await fetch(`${t.url}/api/ceremonies/sample-awards/qr.svg?url=${encodeURIComponent(`${PUBLIC_URL}/${'a'.repeat(5000)}`)}`);
+    await expectCode(long, 400, 'invalid_message');
+    expect((await fetch(`${t.url}/api/ceremonies/sample-awards/qr.svg?url=${encodeURIComponent(`${PUBLIC_URL}/c/sample-awards`)}`)).status).toBe(200);
+  });
+
+  it('[S23] a deeply nested definition is 400 invalid_message; one nested less than the limit is an ordinary invalid_ceremony', async () => {
+    const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    await expectCode(await put(`{"schemaVersion":1,"id":"sample-awards","title":${nested(100_000)}}`), 400, 'invalid_message');
+    await expectCode(await put(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`), 400, 'invalid_message');
+    await expectCode(await put(`{"schemaVersion":1,"id":"sample-awards","title":${nested(60)}}`), 400, 'invalid_ceremony');
+    // Brackets inside strings are text, not nesting.
+    await expectCode(await put(`{"schemaVersion":1,"id":"sample-awards","title":{"en":"${'['.repeat(1000)}"}}`), 400, 'invalid_ceremony');
+  });
+});
