@@ -32,12 +32,20 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((f) => f.trim() !== ''));
 }
 
-/** Writes one CSV line, quoting where needed. */
-export function toCsvLine(fields: readonly (string | number | null | undefined)[]): string {
-  return fields
-    .map((f) => {
-      const s = f === null || f === undefined ? '' : String(f);
-      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    })
-    .join(',');
+/** A CSV as rows of cells; a missing value is an empty cell. Read and written as text by server/csv.ts. */
+export type CsvCell = string | number | null | undefined;
+export type CsvTable = CsvCell[][];
+
+/** A cell a spreadsheet would take for a formula (OWASP "CSV injection"): =, +, -, @, tab or CR first. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain number or duration (`-3`, `+98`, `-00:00:01.500`): no formula, so kept as it is. */
+const PLAIN_NUMBER = /^[+-]?[0-9][0-9.:]*$/;
+
+/**
+ * A cell as it may be exported: one that a spreadsheet would run as a formula gets a leading
+ * single quote (OWASP's advice; the writer then quotes it), so it opens as the text it is.
+ */
+export function neutralizedCell(cell: CsvCell): CsvCell {
+  if (typeof cell !== 'string' || !FORMULA_START.test(cell) || PLAIN_NUMBER.test(cell)) return cell;
+  return `'${cell}`;
 }
