@@ -26,7 +26,7 @@ const ActionSchema = z.discriminatedUnion('action', [
 
 /**
  * Recorded runs: import a run file; replay rooms (operator only) play a recorded run to a room of screens
- * (`?run=replay-1` on any screen link) at its original timing, 0.5× to 8×, paused, stepped cue by
+ * (`?run=replay-…` on any screen link) at its original timing, 0.5× to 8×, paused, stepped cue by
  * cue, scrubbed.
  */
 export function createReplayApi(options: { ceremonies: Ceremonies; replays: ReplayRooms; auth: OperatorAuth; publicUrl: string | undefined; now: () => number }): express.Router {
