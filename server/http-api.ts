@@ -1,4 +1,4 @@
-import express, { type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { ErrorCodes, podiumError } from '../shared/errors';
@@ -7,10 +7,10 @@ import { LIVE_RUN_ID } from '../shared/runs';
 import { categoryResults, cueStatus } from '../shared/results-view';
 import { currentCue, nextCue, type CeremonyState } from '../shared/state';
 import { formatProblems, parseCeremony } from '../shared/validation';
-import { importResultsCsv } from '../shared/csv-import';
 import { clearedSessionCookie, sessionCookie, tokenFromHeaders, type OperatorAuth } from './auth';
 import type { CeremonyRun } from './ceremony-run';
 import type { Ceremonies } from './ceremonies';
+import { importResultsCsvOffLoop } from './results-import';
 import { operatorAccess } from './http-access';
 import { sendError } from './http-errors';
 import type { Logger } from './logger';
@@ -27,6 +27,8 @@ export interface ApiOptions {
 
 const LOGIN_ATTEMPTS_PER_MINUTE = 10;
 const MAX_QR_URL_BYTES = 1000;
+/** About 20,000 result rows. */
+const RESULTS_CSV_LIMIT = '2mb';
 const RehearsalSchema = z.object({ realResults: z.boolean().optional(), confirm: z.boolean().optional() }).strict();
 
 /** The audience projection as the REST API shows it (docs/api.md). */
@@ -196,15 +198,30 @@ export function createApi(options: ApiOptions): express.Router {
     res.status(outcome === 'created' ? 201 : 200).json({ ok: true, id: parsed.value.id, outcome });
   });
 
-  /** Imports the results of a ceremony from CSV (docs/ceremony-format.md), replacing those of the categories it names. */
-  api.post('/ceremonies/:id/results', requireOperator, express.text({ type: 'text/csv', limit: '1mb' }), async (req, res) => {
+  /**
+   * The one rule of when results may change: not once the live run has begun (its first event).
+   * Checked before the CSV is even read, and again by `replace` when it is saved.
+   */
+  const resultsLocked = (run: CeremonyRun): boolean => run.current.seq > 0;
+  const resultsLockedError = () => podiumError(ErrorCodes.conflict, 'This ceremony has begun: its results can no longer change.');
+
+  /** The cheap checks of a results import, before its body is read: the ceremony exists, its live run has not begun. */
+  const resultsImportOpen = async (req: Request, res: Response, next: NextFunction) => {
     const run = await liveRun(req, res);
     if (!run) return;
+    if (resultsLocked(run)) return sendError(res, resultsLockedError());
+    res.locals.run = run;
+    next();
+  };
+
+  /** Imports the results of a ceremony from CSV (docs/ceremony-format.md), replacing those of the categories it names. */
+  api.post('/ceremonies/:id/results', requireOperator, resultsImportOpen, express.text({ type: 'text/csv', limit: RESULTS_CSV_LIMIT }), async (req, res) => {
+    const run = res.locals.run as CeremonyRun;
     if (typeof req.body !== 'string') return sendError(res, podiumError(ErrorCodes.invalidCeremony, 'Send the CSV with Content-Type: text/csv.'));
-    const imported = importResultsCsv(run.definition, req.body);
+    const imported = await importResultsCsvOffLoop(run.definition, req.body);
     if (!imported.ok) return sendError(res, { ...podiumError(ErrorCodes.invalidCeremony, `The CSV was refused:\n${formatProblems(imported.problems)}`), problems: imported.problems });
     const outcome = await ceremonies.replace(imported.value);
-    if (outcome === 'started') return sendError(res, podiumError(ErrorCodes.conflict, 'This ceremony has begun: its results can no longer change.'));
+    if (outcome === 'started') return sendError(res, resultsLockedError());
     res.json({ ok: true, id: imported.value.id });
   });
 

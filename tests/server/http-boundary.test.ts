@@ -93,7 +93,7 @@ describe('[S23] a client mistake is a 4xx with a stable code, never a 500', () =
     const send = (headers: Record<string, string>) => fetch(`${t.url}/api/ceremonies/sample-awards/commands`, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...headers }, body: '{}' });
     await expectCode(await send({ 'content-type': 'application/json', 'content-encoding': 'x-unknown' }), 415, 'unsupported_media_type');
     await expectCode(await send({ 'content-type': 'application/json; charset=koi8-r' }), 415, 'unsupported_media_type');
-    const csv = await fetch(`${t.url}/api/ceremonies/sample-awards/results`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv; charset=x-unknown' }, body: 'category\n' });
+    const csv = await fetch(`${t.url}/api/ceremonies/egov-award-1399/results`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv; charset=x-unknown' }, body: 'category\n' });
     await expectCode(csv, 415, 'unsupported_media_type');
   });
 
