@@ -15,9 +15,14 @@ export function secretsEqual(a: string, b: string): boolean {
 /** Reads a secret kept in dataDir, or makes one (mode 0600). Returns whether it was just made. */
 function keptSecret(dataDir: string, name: string, make: () => string): { value: string; created: boolean } {
   const file = path.join(dataDir, name);
-  if (fs.existsSync(file)) return { value: fs.readFileSync(file, 'utf8').trim(), created: false };
+  if (fs.existsSync(file)) {
+    fs.chmodSync(file, 0o600); // one kept by an older version, world-readable
+    return { value: fs.readFileSync(file, 'utf8').trim(), created: false };
+  }
   const value = make();
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   fs.writeFileSync(file, `${value}\n`, { mode: 0o600 });
+  fs.chmodSync(file, 0o600); // the mode above is narrowed by the umask, never widened past it: set it exactly
   return { value, created: true };
 }
 

@@ -2,6 +2,9 @@ import pg from 'pg';
 import type { CeremonyDefinition } from '../../shared/ceremony';
 import type { CeremonyEvent } from '../../shared/events';
 import { numberEvents, SeqConflictError, type CeremonyStore, type EventLog, type NewEvent } from './event-log';
+import { seqProblems, StorageIntegrityError, STREAM_EXTENTS_SQL, type StreamExtent } from './storage-integrity';
+
+const POSTGRES_RECOVERY = 'To recover: stop every Podium process and restore the database (podium_events and podium_ceremonies) from its last backup or point in time; then start again.';
 
 const schema = `
 CREATE TABLE IF NOT EXISTS podium_events (
@@ -51,6 +54,16 @@ export class PostgresStorage {
     } catch (error) {
       await pool.end();
       throw new Error(`PostgreSQL at ${redactUrl(connectionString)} is not usable: ${(error as Error).message}`);
+    }
+    // The log's own check (S4, S25): every stream 1..n without a gap, once per start (one scan of the key).
+    const extents = await pool.query<StreamExtent>(STREAM_EXTENTS_SQL.replace('FROM events', 'FROM podium_events')).catch(async (error: unknown) => {
+      await pool.end();
+      throw error;
+    });
+    const gaps = seqProblems(extents.rows);
+    if (gaps.length > 0) {
+      await pool.end();
+      throw new StorageIntegrityError(`the event log in PostgreSQL at ${redactUrl(connectionString)}`, gaps, POSTGRES_RECOVERY);
     }
     return new PostgresStorage(pool);
   }

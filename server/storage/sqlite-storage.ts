@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { CeremonyDefinition } from '../../shared/ceremony';
 import type { CeremonyEvent } from '../../shared/events';
 import { numberEvents, SeqConflictError, type CeremonyStore, type EventLog, type NewEvent } from './event-log';
+import { quickCheckProblems, seqProblems, SQLITE_RECOVERY, StorageIntegrityError, STREAM_EXTENTS_SQL, walProblems, type StreamExtent } from './storage-integrity';
 
 const schema = `
 CREATE TABLE IF NOT EXISTS events (
@@ -28,11 +29,22 @@ export class SqliteStorage {
   readonly ceremonies: CeremonyStore;
 
   constructor(file: string) {
+    const walDamage = walProblems(file);
+    if (walDamage.length > 0) throw new StorageIntegrityError(file, walDamage, SQLITE_RECOVERY);
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(schema);
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma('busy_timeout = 5000');
+      this.db.exec(schema);
+      const damage = [...quickCheckProblems(this.db), ...seqProblems(this.db.prepare<[], StreamExtent>(STREAM_EXTENTS_SQL).all())];
+      if (damage.length > 0) throw new StorageIntegrityError(file, damage, SQLITE_RECOVERY);
+    } catch (error) {
+      this.db.close();
+      // A file that is not a database (a damaged header) or a page SQLite cannot read: damage too, with the same advice.
+      if (error instanceof Database.SqliteError && /^SQLITE_(NOTADB|CORRUPT)/.test(error.code)) throw new StorageIntegrityError(file, [`SQLite: ${error.message}`], SQLITE_RECOVERY);
+      throw error;
+    }
     this.events = new SqliteEventLog(this.db);
     this.ceremonies = new SqliteCeremonyStore(this.db);
   }
