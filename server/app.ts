@@ -60,6 +60,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
     auth,
     logger,
     allowedOrigins: config.allowedOrigins,
+    publicUrl: config.publicUrl,
     now,
     newId: randomUUID,
   });

@@ -64,6 +64,8 @@ export interface GatewayOptions {
   auth: OperatorAuth;
   logger: Logger;
   allowedOrigins: readonly string[];
+  /** PUBLIC_URL: the server's own origin behind a proxy, besides its Host. */
+  publicUrl?: string | undefined;
   now: () => number;
   newId: () => string;
 }
@@ -92,7 +94,7 @@ export class SocketGateway {
       serveClient: false,
       maxHttpBufferSize: 16 * 1024,
       cors: { origin: [...options.allowedOrigins], credentials: true },
-      allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins)),
+      allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins, options.publicUrl)),
     });
     this.operators = this.io.of('/operator') as unknown as OperatorNamespace;
     this.replays = new ReplayRooms(

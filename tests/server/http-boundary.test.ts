@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startTestServer, type TestServer } from '../helpers/server-harness';
+import { io } from 'socket.io-client';
+import { connected, login, startTestServer, type TestServer } from '../helpers/server-harness';
 
 /** The HTTP boundary (S23): who may write with the cookie, what bodies are taken, and 4xx for a client's mistakes. */
 const PUBLIC_URL = 'https://podium.example';
@@ -52,6 +53,20 @@ describe('[S23] writes with the session cookie come from the server own origin',
   it('[S23] a bearer token needs no Origin (automation), and reads with the cookie need none either', async () => {
     expect((await announce({ authorization: `Bearer ${token}` })).status).toBe(200);
     expect((await fetch(`${t.url}/api/ceremonies/sample-awards/state`, { headers: { cookie, origin: 'http://evil.example' } })).status).toBe(200);
+  });
+});
+
+describe('[S11] the WebSocket handshake uses the same origin rule', () => {
+  it('[S11] PUBLIC_URL and ALLOWED_ORIGINS are the server own origins; another is refused', async () => {
+    const socketFrom = (origin: string) => io(t.url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { origin }, auth: { ceremonyId: 'sample-awards' } });
+    for (const origin of [PUBLIC_URL, ALLOWED, t.url]) {
+      const socket = socketFrom(origin);
+      await connected(socket);
+      socket.disconnect();
+    }
+    const foreign = socketFrom('http://evil.example');
+    await expect(connected(foreign)).rejects.toThrow();
+    foreign.disconnect();
   });
 });
 
