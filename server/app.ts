@@ -11,6 +11,7 @@ import type { Config } from './config';
 import { createArchiveApi } from './archive-api';
 import { createApi } from './http-api';
 import { createReplayApi } from './replay-api';
+import { clientErrorOf, jsonBody, requireBodyType, sameOriginWrites } from './http-boundary';
 import { sendError } from './http-errors';
 import { createLogger, type Logger } from './logger';
 import { LoginLimit } from './login-limit';
@@ -67,6 +68,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
     logger,
     allowedOrigins: config.allowedOrigins,
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
     now,
     newId: randomUUID,
   });
@@ -80,9 +82,11 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  // Before any router: a write with the session cookie from another origin, or a body of the wrong type, goes no further.
+  app.use('/api', sameOriginWrites({ allowedOrigins: config.allowedOrigins, publicUrl: config.publicUrl }), requireBodyType);
   app.use('/api', createArchiveApi({ ceremonies, auth, publicUrl: config.publicUrl, now }));
   app.use('/api', createReplayApi({ ceremonies, replays: gateway.replays, auth, publicUrl: config.publicUrl, now }));
-  app.use('/api', express.json({ limit: '1mb' }), createApi({ ceremonies, auth, logger, loginLimit, publicUrl: config.publicUrl, now, newId: randomUUID }));
+  app.use('/api', jsonBody('1mb'), createApi({ ceremonies, auth, logger, loginLimit, publicUrl: config.publicUrl, now, newId: randomUUID }));
   const indexHtml = path.join(distDir, 'index.html');
   app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.set('Cache-Control', 'public, max-age=31536000, immutable') }));
   app.get(APP_ROUTES, (_req, res) => {
@@ -92,8 +96,8 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   app.use((_req, res) => sendError(res, podiumError(ErrorCodes.notFound, 'Not found.')));
   // Bad JSON and other request errors: a clear code, never a stack trace.
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
-    if (error.type === 'entity.parse.failed') return sendError(res, podiumError(ErrorCodes.invalidMessage, 'The request body must be a JSON object.'));
-    if (error.type === 'entity.too.large') return sendError(res, podiumError(ErrorCodes.invalidMessage, 'The request body is too large.'));
+    const clientError = clientErrorOf(error);
+    if (clientError) return sendError(res, clientError);
     logger.error({ err: error }, 'request failed');
     sendError(res, podiumError(ErrorCodes.internal, 'The server could not handle this request.'));
   });

@@ -1,13 +1,14 @@
 import express, { type Request, type Response } from 'express';
 import QRCode from 'qrcode';
-import { asRunCsv, asRunRows } from '../shared/as-run-log';
+import { asRunCsvTable, asRunRows } from '../shared/as-run-log';
 import { certificatesOf, type CertificatesExport } from '../shared/certificates';
 import { ErrorCodes, podiumError } from '../shared/errors';
-import { resultsCsv, resultsExport } from '../shared/results-export';
+import { resultsCsvTable, resultsExport } from '../shared/results-export';
 import { RunKinds, toRunFile } from '../shared/run-file';
 import type { OperatorAuth } from './auth';
 import type { CeremonyRun } from './ceremony-run';
 import type { Ceremonies } from './ceremonies';
+import { writeCsv } from './csv';
 import { baseUrl } from './http-api';
 import { operatorAccess } from './http-access';
 import { sendError } from './http-errors';
@@ -52,7 +53,7 @@ export function createArchiveApi(options: ArchiveApiOptions): express.Router {
 
   api.get('/ceremonies/:id/results.csv', async (req, res) => {
     const run = await liveRun(req, res);
-    if (run) attachment(res, `${run.current.ceremony.id}-results.csv`, 'text/csv; charset=utf-8', BOM + resultsCsv(resultsExport(run.current)));
+    if (run) attachment(res, `${run.current.ceremony.id}-results.csv`, 'text/csv; charset=utf-8', BOM + writeCsv(resultsCsvTable(resultsExport(run.current))));
   });
 
   api.get('/ceremonies/:id/results-qr.svg', async (req, res) => {
@@ -71,7 +72,7 @@ export function createArchiveApi(options: ArchiveApiOptions): express.Router {
 
   api.get('/ceremonies/:id/as-run.csv', requireOperator, async (req, res) => {
     const run = await liveRun(req, res);
-    if (run) attachment(res, `${run.current.ceremony.id}-as-run.csv`, 'text/csv; charset=utf-8', BOM + asRunCsv(asRunRows(run.eventsAfter(0) ?? [], run.current.cues)));
+    if (run) attachment(res, `${run.current.ceremony.id}-as-run.csv`, 'text/csv; charset=utf-8', BOM + writeCsv(asRunCsvTable(asRunRows(run.eventsAfter(0) ?? [], run.current.cues))));
   });
 
   api.get('/ceremonies/:id/definition.json', requireOperator, async (req, res) => {

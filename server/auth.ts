@@ -16,9 +16,14 @@ export function secretsEqual(a: string, b: string): boolean {
 /** Reads a secret kept in dataDir, or makes one (mode 0600). Returns whether it was just made. */
 function keptSecret(dataDir: string, name: string, make: () => string): { value: string; created: boolean } {
   const file = path.join(dataDir, name);
-  if (fs.existsSync(file)) return { value: fs.readFileSync(file, 'utf8').trim(), created: false };
+  if (fs.existsSync(file)) {
+    fs.chmodSync(file, 0o600); // one kept by an older version, world-readable
+    return { value: fs.readFileSync(file, 'utf8').trim(), created: false };
+  }
   const value = make();
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   fs.writeFileSync(file, `${value}\n`, { mode: 0o600 });
+  fs.chmodSync(file, 0o600); // the mode above is narrowed by the umask, never widened past it: set it exactly
   return { value, created: true };
 }
 
@@ -160,7 +165,12 @@ export function readCookie(header: string | undefined, name: string): string | u
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      return undefined; // malformed percent-encoding: no session, not a server error
+    }
   }
   return undefined;
 }

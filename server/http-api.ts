@@ -1,4 +1,4 @@
-import express, { type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { ErrorCodes, podiumError } from '../shared/errors';
@@ -8,10 +8,10 @@ import { categoryResults, cueStatus } from '../shared/results-view';
 import { currentCue, nextCue, type CeremonyState } from '../shared/state';
 import type { CeremonyDefinition } from '../shared/ceremony';
 import { formatProblems, parseCeremony } from '../shared/validation';
-import { importResultsCsv } from '../shared/csv-import';
 import { clearedSessionCookie, sessionCookie, tokenFromHeaders, type OperatorAuth } from './auth';
 import type { CeremonyRun } from './ceremony-run';
 import type { Ceremonies } from './ceremonies';
+import { importResultsCsvOffLoop } from './results-import';
 import { operatorAccess } from './http-access';
 import { sendError } from './http-errors';
 import type { Logger } from './logger';
@@ -28,6 +28,9 @@ export interface ApiOptions {
   newId: () => string;
 }
 
+const MAX_QR_URL_BYTES = 1000;
+/** About 20,000 result rows. */
+const RESULTS_CSV_LIMIT = '2mb';
 const RehearsalSchema = z.object({ realResults: z.boolean().optional(), confirm: z.boolean().optional() }).strict();
 
 /** The audience projection as the REST API shows it (docs/api.md). */
@@ -140,6 +143,10 @@ export function createApi(options: ApiOptions): express.Router {
     if (asked !== undefined && !asked.startsWith(`${base}/`)) {
       return sendError(res, podiumError(ErrorCodes.invalidMessage, `url must be a link to this server (${base}/…).`));
     }
+    // A QR code holds about 2,300 bytes at this error correction; a screen link is far shorter.
+    if (asked !== undefined && Buffer.byteLength(asked) > MAX_QR_URL_BYTES) {
+      return sendError(res, podiumError(ErrorCodes.invalidMessage, `url is too long for a QR code (at most ${MAX_QR_URL_BYTES} bytes).`));
+    }
     const svg = await QRCode.toString(asked ?? linksOf(req, String(req.params.id), runIdOf(req)).audience, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
     res.type('image/svg+xml').send(svg);
   });
@@ -221,16 +228,29 @@ export function createApi(options: ApiOptions): express.Router {
     await publish(req, res, parsed.value);
   });
 
-  /** Imports the results of a ceremony from CSV (docs/ceremony-format.md), replacing those of the categories it names. */
-  api.post('/ceremonies/:id/results', requireOperator, express.text({ type: ['text/csv', 'text/plain'], limit: '1mb' }), async (req, res) => {
+  /**
+   * The one rule of when results may change: not once the live run has begun (its first event).
+   * Checked before the CSV is even read, and again by `replace` when it is saved.
+   */
+  /** Once the live run has begun, an import must be a results correction (S17): refused before the body is read. */
+  const resultsLocked = (req: Request, run: CeremonyRun): boolean => run.current.startedAt !== null && req.query.correction !== 'true';
+  const resultsLockedError = () =>
+    podiumError(ErrorCodes.conflict, 'The live run has begun: results of categories not yet revealed can change by a results correction (?correction=true&confirm=true).');
+
+  /** The cheap checks of a results import, before its body is read: the ceremony exists, its live run takes it. */
+  const resultsImportOpen = async (req: Request, res: Response, next: NextFunction) => {
     const run = await liveRun(req, res);
     if (!run) return;
+    if (resultsLocked(req, run)) return sendError(res, resultsLockedError());
+    res.locals.run = run;
+    next();
+  };
+
+  /** Imports the results of a ceremony from CSV (docs/ceremony-format.md), replacing those of the categories it names. */
+  api.post('/ceremonies/:id/results', requireOperator, resultsImportOpen, express.text({ type: 'text/csv', limit: RESULTS_CSV_LIMIT }), async (req, res) => {
+    const run = res.locals.run as CeremonyRun;
     if (typeof req.body !== 'string') return sendError(res, podiumError(ErrorCodes.invalidCeremony, 'Send the CSV with Content-Type: text/csv.'));
-    // Cheap before long: a begun run takes no import but a confirmed correction.
-    if (run.current.startedAt !== null && req.query.correction !== 'true') {
-      return sendError(res, podiumError(ErrorCodes.conflict, 'The live run has begun: results of categories not yet revealed can change by a results correction (?correction=true&confirm=true).'));
-    }
-    const imported = importResultsCsv(run.definition, req.body);
+    const imported = await importResultsCsvOffLoop(run.definition, req.body);
     if (!imported.ok) return sendError(res, { ...podiumError(ErrorCodes.invalidCeremony, `The CSV was refused:\n${formatProblems(imported.problems)}`), problems: imported.problems });
     await publish(req, res, imported.value);
   });

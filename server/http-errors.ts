@@ -24,6 +24,7 @@ const statusByCode: Record<ErrorCode, number> = {
   [ErrorCodes.conflict]: 409,
   [ErrorCodes.rateLimited]: 429,
   [ErrorCodes.tooManyScreens]: 429,
+  [ErrorCodes.unsupportedMediaType]: 415,
   [ErrorCodes.broadcastDegraded]: 503,
   [ErrorCodes.internal]: 500,
 };

@@ -5,10 +5,16 @@ import { startPodium } from './app';
 import { configFromEnv } from './config';
 import { screenKeys } from './http-api';
 import { startupMessage } from './startup-message';
+import { StorageIntegrityError } from './storage/storage-integrity';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const config = configFromEnv(process.env, root);
-const server = await startPodium({ config, distDir: path.join(root, 'dist') });
+const server = await startPodium({ config, distDir: path.join(root, 'dist') }).catch((error: unknown) => {
+  // A damaged log: say what was found and how to recover, without a stack trace.
+  if (!(error instanceof StorageIntegrityError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+});
 
 // Printed, not logged: the generated passcode must not end up in a log collector.
 process.stdout.write(

@@ -8,6 +8,7 @@ import type { OperatorAuth } from './auth';
 import type { Ceremonies } from './ceremonies';
 import { baseUrl, screenKeys, screenLinks } from './http-api';
 import { operatorAccess } from './http-access';
+import { jsonBody } from './http-boundary';
 import { sendError } from './http-errors';
 import type { ReplayRoom } from './replay-room';
 import type { ReplayRooms } from './replay-rooms';
@@ -25,7 +26,7 @@ const ActionSchema = z.discriminatedUnion('action', [
 
 /**
  * Recorded runs: import a run file; replay rooms (operator only) play a recorded run to a room of screens
- * (`?run=replay-1` on any screen link) at its original timing, 0.5× to 8×, paused, stepped cue by
+ * (`?run=replay-…` on any screen link) at its original timing, 0.5× to 8×, paused, stepped cue by
  * cue, scrubbed.
  */
 export function createReplayApi(options: { ceremonies: Ceremonies; replays: ReplayRooms; auth: OperatorAuth; publicUrl: string | undefined; now: () => number }): express.Router {
@@ -38,7 +39,7 @@ export function createReplayApi(options: { ceremonies: Ceremonies; replays: Repl
     return room;
   };
 
-  const json = express.json({ limit: '1mb' });
+  const json = jsonBody('1mb');
   /** A room's status with its screens' links (they carry the room's key). */
   const withLinks = (req: Request, ceremonyId: string, room: ReplayRoom) => ({
     ...room.status(),
@@ -46,7 +47,7 @@ export function createReplayApi(options: { ceremonies: Ceremonies; replays: Repl
   });
 
   /** Imports a recorded run (a run file from `GET …/run.json`) as a read-only run to replay. */
-  api.post('/ceremonies/:id/runs', requireOperator, express.json({ limit: RUN_FILE_LIMIT }), async (req, res) => {
+  api.post('/ceremonies/:id/runs', requireOperator, jsonBody(RUN_FILE_LIMIT), async (req, res) => {
     const id = String(req.params.id);
     const definition = (await ceremonies.live(id))?.definition;
     if (!definition) return sendError(res, podiumError(ErrorCodes.unknownCeremony, `There is no ceremony "${id}".`));

@@ -21,6 +21,7 @@ export class ReplayRoom {
 
   constructor(
     readonly replayId: string,
+    readonly number: number,
     readonly sourceRunId: string,
     readonly replay: Replay,
     private readonly output: ReplayOutput,
@@ -37,6 +38,7 @@ export class ReplayRoom {
     const now = this.now();
     return {
       replayId: this.replayId,
+      number: this.number,
       sourceRunId: this.sourceRunId,
       index: this.index,
       length: this.replay.length,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { toPublicEvent } from '../shared/events';
 import { Replay } from '../shared/replay';
 import type { CeremonyRun } from './ceremony-run';
@@ -17,8 +18,9 @@ export class ReplayRooms {
   async open(ceremonyId: string, sourceRunId: string, source: CeremonyRun, onProgress?: (done: number, total: number) => void): Promise<ReplayRoom> {
     const events = (source.eventsAfter(0) ?? []).map(toPublicEvent);
     const replay = await Replay.build(source.initial, events, { pause: () => new Promise((resolve) => setImmediate(resolve)), ...(onProgress ? { onProgress } : {}) });
-    const replayId = `replay-${++this.count}`;
-    const room = new ReplayRoom(replayId, sourceRunId, replay, this.output(ceremonyId, replayId), this.now);
+    // Random, so that no link of a room closed by a restart (or open in another process) opens a new one.
+    const replayId = newReplayId();
+    const room = new ReplayRoom(replayId, ++this.count, sourceRunId, replay, this.output(ceremonyId, replayId), this.now);
     this.rooms.set(key(ceremonyId, replayId), room);
     return room;
   }
@@ -27,6 +29,7 @@ export class ReplayRooms {
     return this.rooms.get(key(ceremonyId, replayId));
   }
 
+  /** In the order they were opened. */
   list(ceremonyId: string): ReplayRoom[] {
     return [...this.rooms.entries()].filter(([k]) => k.startsWith(`${ceremonyId}:`)).map(([, room]) => room);
   }
@@ -34,6 +37,11 @@ export class ReplayRooms {
   close(): void {
     for (const room of this.rooms.values()) room.close();
   }
+}
+
+/** `replay-` and 80 random bits in hex (REPLAY_ID_PATTERN). */
+export function newReplayId(): string {
+  return `replay-${randomBytes(10).toString('hex')}`;
 }
 
 const key = (ceremonyId: string, replayId: string) => `${ceremonyId}:${replayId}`;

@@ -76,6 +76,8 @@ export interface GatewayOptions {
   allowedOrigins: readonly string[];
   /** Which proxies may tell a client's address (TRUST_PROXY), as for Express's req.ip. */
   trustProxy: ProxyTrust;
+  /** PUBLIC_URL: the server's own origin behind a proxy, besides its Host. */
+  publicUrl?: string | undefined;
   now: () => number;
   newId: () => string;
 }
@@ -106,7 +108,7 @@ export class SocketGateway {
       maxHttpBufferSize: 16 * 1024,
       pingInterval: HEARTBEAT.pingIntervalMs, pingTimeout: HEARTBEAT.pingTimeoutMs, // S28: a dead link is seen in seconds
       cors: { origin: [...options.allowedOrigins], credentials: true },
-      allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins)),
+      allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins, options.publicUrl)),
     });
     this.operators = this.io.of('/operator') as unknown as OperatorNamespace;
     this.replays = new ReplayRooms(

@@ -1,5 +1,5 @@
 import { formatElapsed } from './calendar';
-import { toCsvLine } from './csv';
+import type { CsvTable } from './csv';
 import type { Cue, RevealedEntry, RevealSlot } from './cues';
 import type { CeremonyEvent, PublicEvent } from './events';
 import type { Text } from './text';
@@ -104,12 +104,10 @@ export function asRunRows(events: readonly (PublicEvent | CeremonyEvent)[], cues
   });
 }
 
-export function asRunCsv(rows: readonly AsRunRow[]): string {
-  const lines = [toCsvLine(AS_RUN_CSV_COLUMNS)];
-  for (const r of rows) {
-    lines.push(
-      toCsvLine([r.seq, r.time, r.shownTime, r.sinceFirstCue, r.type, r.cueId, r.cueLabel.fa, r.cueLabel.en, r.categoryId, r.place, r.names.fa, r.names.en, r.text.fa, r.text.en, r.actor]),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
+/** The as-run CSV as a table (header first); the server writes it as CSV text (server/csv.ts). */
+export function asRunCsvTable(rows: readonly AsRunRow[]): CsvTable {
+  return [
+    [...AS_RUN_CSV_COLUMNS],
+    ...rows.map((r) => [r.seq, r.time, r.shownTime, r.sinceFirstCue, r.type, r.cueId, r.cueLabel.fa, r.cueLabel.en, r.categoryId, r.place, r.names.fa, r.names.en, r.text.fa, r.text.en, r.actor]),
+  ];
 }

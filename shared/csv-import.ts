@@ -1,5 +1,5 @@
 import type { Category, CeremonyDefinition, Recipient } from './ceremony';
-import { parseCsv } from './csv';
+import type { CsvRow } from './csv';
 import { parseCeremony, type ParseResult, type Problem } from './validation';
 
 /** The columns of a results CSV (docs/ceremony-format.md). */
@@ -75,36 +75,34 @@ function applyRows(category: Category, rows: Row[], problems: Problem[]): Catego
 }
 
 /**
- * Replaces the results of the categories a CSV names. Every problem is listed, by line and column
- * first, then by the path in the definition; on any problem nothing changes.
+ * Replaces the results of the categories a CSV names, from its rows as read (server/csv.ts). Every
+ * problem is listed, by line and column first, then by the path in the definition; on any problem
+ * nothing changes. Linear in the rows: each row is looked at once, and grouped by a push.
  */
-export function importResultsCsv(definition: CeremonyDefinition, csv: string): ParseResult<CeremonyDefinition> {
-  const table = parseCsv(csv);
-  const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
+export function importResultsRows(definition: CeremonyDefinition, table: readonly CsvRow[]): ParseResult<CeremonyDefinition> {
+  const header = (table[0]?.cells ?? []).map((h) => h.trim().toLowerCase());
   const problems: Problem[] = [];
   for (const col of REQUIRED) if (!header.includes(col)) problems.push({ path: 'line 1', message: `expected a header with a "${col}" column, got ${JSON.stringify(header.join(','))}` });
   header.forEach((h, i) => {
-    if (!(RESULT_COLUMNS as readonly string[]).includes(h)) problems.push({ path: `line 1, column ${i + 1}`, message: `unknown column "${h}"; the columns are ${RESULT_COLUMNS.join(', ')}` });
+    if (!(RESULT_COLUMNS as readonly string[]).includes(h)) problems.push({ path: `line ${table[0]!.line}, column ${i + 1}`, message: `unknown column "${h}"; the columns are ${RESULT_COLUMNS.join(', ')}` });
   });
   if (problems.length > 0) return { ok: false, problems };
 
-  const rows: Row[] = table.slice(1).map((cells, i) => {
-    const row = { line: i + 2 } as Row;
-    for (const col of RESULT_COLUMNS) row[col] = cells[header.indexOf(col)] ?? '';
+  const columnIndex = RESULT_COLUMNS.map((col) => header.indexOf(col));
+  const rows: Row[] = table.slice(1).map(({ line, cells }) => {
+    const row = { line } as Row;
+    RESULT_COLUMNS.forEach((col, c) => (row[col] = cells[columnIndex[c]!] ?? ''));
     return row;
   });
   if (rows.length === 0) return { ok: false, problems: [{ path: 'line 2', message: 'expected at least one result row, got none' }] };
 
-  const byCategory = new Map<string, Row[]>();
+  const byCategory = new Map<string, Row[]>(definition.categories.map((c) => [c.id, []]));
   for (const row of rows) {
-    const id = row.category.trim();
-    if (!definition.categories.some((c) => c.id === id)) {
-      problems.push({ path: `line ${row.line}, column category`, message: `expected the id of a category of "${definition.id}" (${definition.categories.map((c) => c.id).join(', ')}), got "${row.category}"` });
-      continue;
-    }
-    byCategory.set(id, [...(byCategory.get(id) ?? []), row]);
+    const group = byCategory.get(row.category.trim());
+    if (group) group.push(row);
+    else problems.push({ path: `line ${row.line}, column category`, message: `expected the id of a category of "${definition.id}" (${definition.categories.map((c) => c.id).join(', ')}), got "${row.category}"` });
   }
-  const categories = definition.categories.map((c) => (byCategory.has(c.id) ? applyRows(c, byCategory.get(c.id)!, problems) : c));
+  const categories = definition.categories.map((c) => (byCategory.get(c.id)!.length > 0 ? applyRows(c, byCategory.get(c.id)!, problems) : c));
   if (problems.length > 0) return { ok: false, problems };
   return parseCeremony({ ...definition, categories });
 }

@@ -24,6 +24,8 @@ export const ErrorCodes = {
   rateLimited: 'rate_limited',
   /** A run has as many stage, overlay or delegate screens as it admits (rule S21). */
   tooManyScreens: 'too_many_screens',
+  /** A request body of a type (or charset, or Content-Encoding) this endpoint does not take. */
+  unsupportedMediaType: 'unsupported_media_type',
   /** A change was saved, but could not be broadcast to every process's screens (Redis down). */
   broadcastDegraded: 'broadcast_degraded',
   notFound: 'not_found',

@@ -15,7 +15,7 @@ import type { CeremonyState } from './state';
 /** `auth` of a public screen on the default namespace. */
 export interface ScreenAuth {
   ceremonyId: string;
-  /** `live` (the default), a rehearsal (`rehearsal-2`), an imported run or a replay room (`replay-1`). */
+  /** `live` (the default), a rehearsal (`rehearsal-2`), an imported run or a replay room (`replay-` and 20 hex digits). */
   runId?: string;
   /** The key from the run's screen links; every run but the live one needs it. */
   runKey?: string;

@@ -153,6 +153,8 @@ export interface ReplayPosition {
 /** A replay room as the server reports it (docs/api.md, replay rooms). */
 export interface ReplayRoomStatus extends ReplayPosition {
   replayId: string;
+  /** The room's number for people ("Room 2"), in the order this server opened them; not its identity. */
+  number: number;
   sourceRunId: string;
 }
 

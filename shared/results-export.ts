@@ -1,6 +1,6 @@
 import type { Recipient } from './ceremony';
 import { jalaliIsoDate } from './calendar';
-import { toCsvLine } from './csv';
+import type { CsvTable } from './csv';
 import type { PublicCategory } from './cues';
 import { categoryResults, type PlacedRecipient } from './results-view';
 import type { CeremonyState } from './state';
@@ -99,30 +99,32 @@ export const RESULTS_CSV_COLUMNS = [
   'score',
 ] as const;
 
-/** One row per revealed recipient: each category's places best first, then its mentions. ASCII digits throughout. */
-export function resultsCsv(archive: ResultsExport): string {
-  const lines = [toCsvLine(RESULTS_CSV_COLUMNS)];
+/**
+ * The results CSV as a table (header first), one row per revealed recipient: each category's
+ * places best first, then its mentions. ASCII digits throughout. The server writes it as CSV text
+ * (server/csv.ts), neutralising cells a spreadsheet would run as a formula.
+ */
+export function resultsCsvTable(archive: ResultsExport): CsvTable {
+  const table: CsvTable = [[...RESULTS_CSV_COLUMNS]];
   for (const cat of archive.categories) {
     for (const r of [...cat.results, ...cat.mentions]) {
-      lines.push(
-        toCsvLine([
-          archive.ceremonyId,
-          archive.date.gregorian,
-          archive.date.jalali,
-          cat.id,
-          cat.title.fa,
-          cat.title.en,
-          r.place,
-          r.mention ? 'yes' : '',
-          r.recipient.type,
-          r.recipient.name.fa,
-          r.recipient.name.en,
-          r.recipient.entry?.fa,
-          r.recipient.entry?.en,
-          r.score,
-        ]),
-      );
+      table.push([
+        archive.ceremonyId,
+        archive.date.gregorian,
+        archive.date.jalali,
+        cat.id,
+        cat.title.fa,
+        cat.title.en,
+        r.place,
+        r.mention ? 'yes' : '',
+        r.recipient.type,
+        r.recipient.name.fa,
+        r.recipient.name.en,
+        r.recipient.entry?.fa,
+        r.recipient.entry?.en,
+        r.score,
+      ]);
     }
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return table;
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { RecipientSchema, TextSchema, type CeremonyDefinition } from './ceremony';
+import type { CeremonyDefinition } from './ceremony';
 import { buildCues, toPublicCeremony } from './cues';
-import { EventTypes, type CeremonyEvent, type EventType } from './events';
+import { CeremonyEventSchema } from './event-schema';
+import { EventTypes, type CeremonyEvent } from './events';
 import { evolve, initialState, type CeremonyState } from './state';
 import { formatPath, type Problem } from './validation';
 
@@ -38,23 +39,6 @@ const Header = z.object({
 
 const Stamp = z.object({ seq: z.int().min(1), at: z.number().finite(), commandId: z.string().min(1).max(200), actor: z.string().max(200) });
 
-const Slot = z.discriminatedUnion('kind', [z.object({ kind: z.literal('place'), place: z.int().min(1) }), z.object({ kind: z.literal('mentions') }), z.object({ kind: z.literal('winner') })]);
-const Entries = z.array(z.object({ recipient: RecipientSchema, score: z.number().finite().optional(), nomineeId: z.string().optional() }));
-const Reveal = z.object({ cueId: z.string(), categoryId: z.string(), slot: Slot, entries: Entries });
-
-/**
- * The shape of the bodies that carry data. A type without an entry here is still checked by
- * folding it (evolve), so a new event type is accepted as soon as the core knows it.
- */
-const bodies: Partial<Record<EventType, z.ZodType>> = {
-  cue_started: z.object({ cueId: z.string() }),
-  result_revealed: Reveal,
-  reveal_retracted: Reveal.extend({ reason: TextSchema.optional() }),
-  hold_started: z.object({ message: TextSchema.optional() }),
-  announced: z.object({ text: TextSchema }),
-  cue_jumped: z.object({ fromCueId: z.string().nullable(), toCueId: z.string() }),
-};
-
 /** A reveal or retraction must name a reveal cue of its category, and that cue's slot. */
 function revealMismatch(state: CeremonyState, event: CeremonyEvent): string | null {
   if (event.type !== 'result_revealed' && event.type !== 'reveal_retracted') return null;
@@ -75,8 +59,8 @@ function firstIssue(path: PropertyKey[], error: z.ZodError): Problem {
 /**
  * Checks an untrusted run file against the ceremony it claims to be a run of, and refuses it at
  * its first problem: the format, another schema version, another ceremony, then each event in
- * order (an unknown type, a duplicate or missing seq, a malformed body, an event that does not
- * follow from the ones before it).
+ * order (an unknown type, a duplicate or missing seq, a malformed body or an unknown field, an
+ * event that does not follow from the ones before it).
  */
 export function parseRunFile(json: unknown, definition: CeremonyDefinition): RunFileResult {
   const fail = (path: PropertyKey[], message: string): RunFileResult => ({ ok: false, problem: { path: formatPath(path), message } });
@@ -105,9 +89,10 @@ export function parseRunFile(json: unknown, definition: CeremonyDefinition): Run
       const missing = seq - 1 === state.seq + 1 ? `event ${seq - 1} is missing` : `events ${state.seq + 1}–${seq - 1} are missing`;
       return fail([...path, 'seq'], `expected seq ${state.seq + 1}, got ${seq}: ${missing}`);
     }
-    const body = bodies[type as EventType]?.safeParse(candidate);
-    if (body && !body.success) return { ok: false, problem: firstIssue(path, body.error) };
-    const event = candidate as CeremonyEvent;
+    // Every field of every event, by the schema of the events the decider makes: nothing malformed or extra reaches evolve.
+    const parsed = CeremonyEventSchema.safeParse(candidate);
+    if (!parsed.success) return { ok: false, problem: firstIssue(path, parsed.error) };
+    const event = parsed.data;
     const mismatch = revealMismatch(state, event);
     if (mismatch) return fail(path, mismatch);
     try {

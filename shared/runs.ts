@@ -4,10 +4,14 @@
  */
 export const LIVE_RUN_ID = 'live';
 export const RUN_ID_PATTERN = /^(live|rehearsal-[1-9][0-9]{0,5}|import-[1-9][0-9]{0,5})$/;
-/** A replay room's id: screens join it as a run (`?run=replay-1`), but it only plays a recorded run. */
-export const REPLAY_ID_PATTERN = /^replay-[1-9][0-9]{0,5}$/;
+/**
+ * A replay room's id: screens join it as a run (`?run=replay-…`), but it only plays a recorded run.
+ * Random (80 bits, made by the server), never a counter: rooms live in one process's memory, and a
+ * counter restarting at 1 gave an old link (with its key, which depends on the id) a new room.
+ */
+export const REPLAY_ID_PATTERN = /^replay-[0-9a-f]{20}$/;
 /** What a screen may name in `runId`. */
-export const SCREEN_RUN_ID_PATTERN = /^(live|rehearsal-[1-9][0-9]{0,5}|import-[1-9][0-9]{0,5}|replay-[1-9][0-9]{0,5})$/;
+export const SCREEN_RUN_ID_PATTERN = /^(live|rehearsal-[1-9][0-9]{0,5}|import-[1-9][0-9]{0,5}|replay-[0-9a-f]{20})$/;
 
 /** Live; a rehearsal; or a recorded run imported from a run file (read-only: for replays). */
 export type RunRef = { kind: 'live' } | { kind: 'rehearsal' | 'import'; number: number };

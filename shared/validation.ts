@@ -22,7 +22,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const json = JSON.stringify(value);
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    return `a ${typeof value} that cannot be shown`; // nested too deep, or cyclic
+  }
   if (json === undefined) return typeof value;
   return json.length > 60 ? `${json.slice(0, 57)}...` : json;
 }

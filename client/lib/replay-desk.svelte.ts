@@ -151,7 +151,7 @@ export class ReplayDesk {
   }
 }
 
-/** `replay-3` → 3: rooms are numbered in the order they were opened. */
+/** Rooms are numbered in the order they were opened (their ids are random). */
 function roomNumber(room: ReplayRoomStatus): number {
-  return Number(room.replayId.replace(/^replay-/, '')) || 0;
+  return room.number;
 }

@@ -4,7 +4,7 @@ import { parseArchiveRoute, type ArchiveRoute } from './archive-route';
 
 /**
  * What any public screen's URL may add: its channel (`?channel=`), its name (`?name=`) and the run
- * it shows (`?run=rehearsal-2`, `?run=replay-1`; null for the live run).
+ * it shows (`?run=rehearsal-2`, `?run=replay-3f…`; null for the live run).
  */
 export interface ScreenParams {
   channel: string | null;

@@ -23,6 +23,26 @@ export interface Storage {
 }
 
 /**
+ * Makes `dir` (0700) and runs `open` with umask 077, so that the files it creates are the owner's
+ * only from their first byte; then sets `files` that exist to 0600 (older ones, made world-readable
+ * before). podium.db holds every secret result.
+ */
+export function privately<T>(dir: string, open: () => T, files: readonly string[]): T {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dir, 0o700);
+  const previous = process.umask(0o077);
+  try {
+    return open();
+  } finally {
+    process.umask(previous);
+    for (const name of files) {
+      const file = path.join(dir, name);
+      if (fs.existsSync(file)) fs.chmodSync(file, 0o600);
+    }
+  }
+}
+
+/**
  * PostgreSQL when `databaseUrl` is set (several processes can share it); else the embedded
  * SQLite file under dataDir: the zero-set-up default.
  */
@@ -40,8 +60,7 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
       close: () => pg.close(),
     };
   }
-  fs.mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, 'podium.db');
-  const sqlite = new SqliteStorage(file);
+  const sqlite = privately(options.dataDir, () => new SqliteStorage(file), ['podium.db', 'podium.db-wal', 'podium.db-shm']);
   return { events: sqlite.events, ceremonies: sqlite.ceremonies, sessions: sqlite.sessions, description: `SQLite ${file}`, shared: false, close: async () => sqlite.close() };
 }

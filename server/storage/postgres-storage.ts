@@ -14,6 +14,9 @@ import {
   type Revocation,
   type SessionStore,
 } from './event-log';
+import { seqProblems, StorageIntegrityError, STREAM_EXTENTS_SQL, type StreamExtent } from './storage-integrity';
+
+const POSTGRES_RECOVERY = 'To recover: stop every Podium process and restore the database (podium_events and podium_ceremonies) from its last backup or point in time; then start again.';
 
 const schema = `
 CREATE TABLE IF NOT EXISTS podium_events (
@@ -88,6 +91,16 @@ export class PostgresStorage {
     } catch (error) {
       await pool.end();
       throw new Error(`PostgreSQL at ${redactUrl(connectionString)} is not usable: ${(error as Error).message}`);
+    }
+    // The log's own check (S4, S25): every stream 1..n without a gap, once per start (one scan of the key).
+    const extents = await pool.query<StreamExtent>(STREAM_EXTENTS_SQL.replace('FROM events', 'FROM podium_events')).catch(async (error: unknown) => {
+      await pool.end();
+      throw error;
+    });
+    const gaps = seqProblems(extents.rows);
+    if (gaps.length > 0) {
+      await pool.end();
+      throw new StorageIntegrityError(`the event log in PostgreSQL at ${redactUrl(connectionString)}`, gaps, POSTGRES_RECOVERY);
     }
     return new PostgresStorage(pool);
   }

@@ -14,6 +14,7 @@ import {
   type Revocation,
   type SessionStore,
 } from './event-log';
+import { quickCheckProblems, seqProblems, SQLITE_RECOVERY, StorageIntegrityError, STREAM_EXTENTS_SQL, walProblems, type StreamExtent } from './storage-integrity';
 
 const schema = `
 CREATE TABLE IF NOT EXISTS events (
@@ -70,12 +71,23 @@ export class SqliteStorage {
   readonly sessions: SessionStore;
 
   constructor(file: string) {
+    const walDamage = walProblems(file);
+    if (walDamage.length > 0) throw new StorageIntegrityError(file, walDamage, SQLITE_RECOVERY);
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(schema);
-    migrate(this.db);
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma('busy_timeout = 5000');
+      this.db.exec(schema);
+      const damage = [...quickCheckProblems(this.db), ...seqProblems(this.db.prepare<[], StreamExtent>(STREAM_EXTENTS_SQL).all())];
+      if (damage.length > 0) throw new StorageIntegrityError(file, damage, SQLITE_RECOVERY);
+      migrate(this.db);
+    } catch (error) {
+      this.db.close();
+      // A file that is not a database (a damaged header) or a page SQLite cannot read: damage too, with the same advice.
+      if (error instanceof Database.SqliteError && /^SQLITE_(NOTADB|CORRUPT)/.test(error.code)) throw new StorageIntegrityError(file, [`SQLite: ${error.message}`], SQLITE_RECOVERY);
+      throw error;
+    }
     this.events = new SqliteEventLog(this.db);
     this.ceremonies = new SqliteCeremonyStore(this.db);
     this.sessions = new SqliteSessionStore(this.db);

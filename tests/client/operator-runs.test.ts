@@ -185,8 +185,8 @@ describe('Operator console: importing a run file', () => {
 
 describe('Operator console: replay room', () => {
   it('after a reload, takes back the room still open: its controls and links', async () => {
-    const room = { replayId: 'replay-2', sourceRunId: 'rehearsal-1', index: 3, length: 9, playing: true, speed: 2, elapsedMs: 1000, durationMs: 9000, marks: [], links: links('?run=replay-2') };
-    const older = { ...room, replayId: 'replay-1', sourceRunId: 'live', links: links('?run=replay-1') };
+    const room = { replayId: 'replay-2', number: 2, sourceRunId: 'rehearsal-1', index: 3, length: 9, playing: true, speed: 2, elapsedMs: 1000, durationMs: 9000, marks: [], links: links('?run=replay-2') };
+    const older = { ...room, replayId: 'replay-1', number: 1, sourceRunId: 'live', links: links('?run=replay-1') };
     const { api } = fakeServer(() => room, [older, room]);
     const { operator } = await consoleWith(api);
     await waitFor(() => expect(operator.replays.status?.replayId).toBe('replay-2'));
@@ -207,7 +207,7 @@ describe('Operator console: replay room', () => {
     const status = (action: Record<string, unknown> | null) => {
       if (action?.action === 'seek') index = action.index as number;
       if (action?.action === 'step') index = (action.direction === 'next' ? replay.nextMark(index)?.index : replay.previousMark(index)?.index) ?? index;
-      return { replayId: 'replay-1', sourceRunId: 'live', index, length: replay.length, playing: action?.action === 'play', speed: action?.action === 'speed' ? action.speed : 1, elapsedMs: replay.timeOf(index), durationMs: replay.durationMs, marks: replay.marks };
+      return { replayId: 'replay-1', number: 1, sourceRunId: 'live', index, length: replay.length, playing: action?.action === 'play', speed: action?.action === 'speed' ? action.speed : 1, elapsedMs: replay.timeOf(index), durationMs: replay.durationMs, marks: replay.marks };
     };
     const { api, requests } = fakeServer(status);
     const { operator } = await consoleWith(api);
@@ -272,7 +272,7 @@ describe('Operator console: replay room', () => {
     vi.useFakeTimers();
     const desk = new OperatorConsole({ api: fakeServer().api, ceremonyId: CEREMONY }).replays;
     const refresh = vi.spyOn(desk, 'refresh').mockResolvedValue();
-    desk.status = { replayId: 'replay-1', sourceRunId: 'live', index: 0, length: 1, playing: true, speed: 1, elapsedMs: 0, durationMs: 0, marks: [] };
+    desk.status = { replayId: 'replay-1', number: 1, sourceRunId: 'live', index: 0, length: 1, playing: true, speed: 1, elapsedMs: 0, durationMs: 0, marks: [] };
     const stop = desk.watch();
     vi.advanceTimersByTime(REPLAY_POLL_MS * 3);
     expect(refresh).toHaveBeenCalledTimes(3);

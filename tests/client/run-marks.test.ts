@@ -35,7 +35,7 @@ describe('Run marks on every screen', () => {
     // Before the first snapshot the link alone says rehearsal.
     expect(runMarkOf('rehearsal-2', null)).toEqual({ kind: 'rehearsal', realResults: false });
     // A replay room replaying a rehearsal is still a replay.
-    expect(runMarkOf('replay-1', rehearsal())).toEqual({ kind: 'replay' });
+    expect(runMarkOf('replay-0123456789abcdef0123', rehearsal())).toEqual({ kind: 'replay' });
   });
 
   it('[S13] the audience page of a rehearsal carries the REHEARSAL band, in Persian and in English', () => {
@@ -64,7 +64,7 @@ describe('Run marks on every screen', () => {
     render(OverlayPage, { feed: feedOf('rehearsal-1', rehearsal()), locale: locale('en'), background: null });
     expect(screen.getByRole('note', { name: /REHEARSAL/ })).toBeTruthy();
     document.body.innerHTML = '';
-    render(StagePage, { feed: feedOf('replay-1', new TestRun().goThrough('g2g/place-4')), locale: locale('fa'), link, qrCodeUrl: '/qr.svg' });
+    render(StagePage, { feed: feedOf('replay-0123456789abcdef0123', new TestRun().goThrough('g2g/place-4')), locale: locale('fa'), link, qrCodeUrl: '/qr.svg' });
     expect(screen.getByRole('note').textContent).toContain('بازپخش');
   });
 

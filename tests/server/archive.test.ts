@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resultsPageUrl } from '../../server/archive-api';
 import { asRunRows } from '../../shared/as-run-log';
-import { parseCsv } from '../../shared/csv';
+import { parse as parseCsv } from 'csv-parse/sync';
 import type { CeremonyEvent } from '../../shared/events';
 import type { ResultsExport } from '../../shared/results-export';
 import { parseRunFile } from '../../shared/run-file';
@@ -24,7 +24,7 @@ afterAll(() => t.stop());
 
 const get = (p: string, auth?: string) => fetch(`${t.url}/api/ceremonies/${p}`, { headers: auth ? { authorization: `Bearer ${auth}` } : {} });
 const table = (csv: string) => {
-  const [header, ...rows] = parseCsv(csv);
+  const [header, ...rows] = parseCsv(csv, { bom: true }) as string[][];
   return rows.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i] ?? ''])));
 };
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Harness, seedCeremony } from '../helpers/ceremony-harness';
-import { AS_RUN_CSV_COLUMNS, asRunCsv, asRunRows } from '../../shared/as-run-log';
-import { parseCsv } from '../../shared/csv';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { AS_RUN_CSV_COLUMNS, asRunCsvTable, asRunRows, type AsRunRow } from '../../shared/as-run-log';
+import { writeCsv } from '../../server/csv';
+
+/** The as-run CSV as the server writes it. */
+const asRunCsv = (rows: readonly AsRunRow[]) => writeCsv(asRunCsvTable(rows));
 
 describe('as-run log', () => {
   it('one row per event, with the time since the first cue, the cue, the place and the names; the CSV parses back to the same rows', () => {
@@ -28,7 +32,7 @@ describe('as-run log', () => {
     const retraction = rows.find((r) => r.type === 'reveal_retracted')!;
     expect(retraction).toMatchObject({ cueId: 'g2g/place-3', place: '3', names: { en: 'E-Commerce Development Center' }, text: { en: 'A mistake, sorry' }, actor: 'operator' });
 
-    const [header, ...body] = parseCsv(asRunCsv(rows));
+    const [header, ...body] = parseCsv(asRunCsv(rows)) as string[][];
     expect(header).toEqual([...AS_RUN_CSV_COLUMNS]);
     expect(body).toEqual(
       rows.map((r) => [String(r.seq), r.time, r.shownTime, r.sinceFirstCue, r.type, r.cueId, r.cueLabel.fa ?? '', r.cueLabel.en ?? '', r.categoryId, r.place, r.names.fa ?? '', r.names.en ?? '', r.text.fa ?? '', r.text.en ?? '', r.actor]),
@@ -52,5 +56,16 @@ describe('as-run log', () => {
 
   it('an empty run has only the header', () => {
     expect(parseCsv(asRunCsv(asRunRows([], [])))).toEqual([[...AS_RUN_CSV_COLUMNS]]);
+  });
+});
+
+describe('[S24] exports a spreadsheet opens safely', () => {
+  it('[S24] an announcement, a hold message and a name that start like a formula are neutralised in as-run.csv', () => {
+    const h = new Harness(seedCeremony());
+    h.given({ type: 'announce', commandId: 'a', text: { en: '=HYPERLINK("http://evil.example","click")', fa: '@SUM(1)' } }, { type: 'hold', commandId: 'h', message: { en: '+cmd', fa: '-x' } });
+    const [, announced, hold] = parseCsv(asRunCsv(asRunRows(h.log, h.state.cues))) as string[][];
+    const col = (name: string) => (AS_RUN_CSV_COLUMNS as readonly string[]).indexOf(name);
+    expect([announced![col('text_en')], announced![col('text_fa')]]).toEqual(['\'=HYPERLINK("http://evil.example","click")', "'@SUM(1)"]);
+    expect([hold![col('text_en')], hold![col('text_fa')]]).toEqual(["'+cmd", "'-x"]);
   });
 });

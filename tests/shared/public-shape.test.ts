@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Harness, loadDefinition } from '../helpers/ceremony-harness';
 import type { Category } from '../../shared/ceremony';
-import { importResultsCsv } from '../../shared/csv-import';
+import { importResultsRows } from '../../shared/csv-import';
 import { buildCues, toPublicCeremony } from '../../shared/cues';
 import type { EventBody } from '../../shared/events';
 import { parseCeremony } from '../../shared/validation';
@@ -126,7 +126,12 @@ describe('[S16] ranked places and mentions', () => {
     const def = loadDefinition(ceremonyWith(ranked([1, 2], { mentions: [] })));
     expect(buildCues(def).map((c) => c.id)).toContain('rank/mentions');
     expect(revealOf(new Harness(def), 'rank/mentions').entries).toEqual([]);
-    const imported = importResultsCsv(def, 'category,place,name_en\nrank,1,Someone\nrank,2,Another\n');
+    const table = [
+      { line: 1, cells: ['category', 'place', 'name_en'] },
+      { line: 2, cells: ['rank', '1', 'Someone'] },
+      { line: 3, cells: ['rank', '2', 'Another'] },
+    ];
+    const imported = importResultsRows(def, table);
     const category = imported.ok ? (imported.value.categories[0] as Category) : null;
     expect(category?.mentions).toEqual([]);
     // Without the list, there is no mentions cue.

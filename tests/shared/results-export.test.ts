@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { Harness, sampleCeremony, seedCeremony } from '../helpers/ceremony-harness';
 import { formatElapsed, jalaliIsoDate } from '../../shared/calendar';
 import { certificatesOf } from '../../shared/certificates';
-import { parseCsv } from '../../shared/csv';
-import { RESULTS_CSV_COLUMNS, resultsCsv, resultsExport } from '../../shared/results-export';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { RESULTS_CSV_COLUMNS, resultsCsvTable, resultsExport, type ResultsExport } from '../../shared/results-export';
+import { writeCsv } from '../../server/csv';
 import { realRecipientTexts } from '../../shared/stand-ins';
 import { textValues } from '../../shared/text';
 
+/** The results CSV as the server writes it. */
+const resultsCsv = (archive: ResultsExport) => writeCsv(resultsCsvTable(archive));
 const rows = (csv: string) => {
-  const [header, ...body] = parseCsv(csv);
+  const [header, ...body] = parseCsv(csv, { bom: true }) as string[][];
   return body.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i] ?? ''])));
 };
 
@@ -40,7 +43,7 @@ describe('results export', () => {
     ]);
 
     const csv = resultsCsv(archive);
-    const parsed = parseCsv(csv);
+    const parsed = parseCsv(csv) as string[][];
     expect(parsed[0]).toEqual([...RESULTS_CSV_COLUMNS]);
     expect(rows(csv)).toEqual(
       g2g.results.map((r) => ({
@@ -119,5 +122,17 @@ describe('results export', () => {
     });
     const sample = certificatesOf(resultsExport(new Harness(sampleCeremony()).goToEnd().state));
     expect(sample.filter((c) => c.mention)).toHaveLength(2);
+  });
+});
+
+describe('[S24] results.csv opens safely in a spreadsheet', () => {
+  it('[S24] a name, an entry or a title that starts like a formula is neutralised; scores stay numbers', () => {
+    const def = sampleCeremony();
+    const bestApp = def.categories.find((c) => c.id === 'best-app')!;
+    if (bestApp.kind !== 'ranked') throw new Error('best-app is ranked');
+    bestApp.title = { en: '@Best app', fa: '\tبهترین' };
+    bestApp.results[0]!.recipient = { type: 'organization', name: { en: '=HYPERLINK("http://evil.example")', fa: '-نام' }, entry: { en: '+entry' } };
+    const best = rows(resultsCsv(resultsExport(new Harness(def).goToEnd().state))).filter((r) => r.category === 'best-app');
+    expect(best[0]).toMatchObject({ category_en: "'@Best app", category_fa: "'\tبهترین", name_en: '\'=HYPERLINK("http://evil.example")', name_fa: "'-نام", entry_en: "'+entry", place: '1', score: '94.5' });
   });
 });

@@ -47,6 +47,42 @@ describe('run files', () => {
     ['a reveal of a cue that is not a reveal', (f) => ({ ...f, events: f.events.map((e: any) => (e.type === 'result_revealed' ? { ...e, cueId: 'opening' } : e)) }), 'events[', /not a reveal cue/],
     ['a reveal in another slot than its cue', (f) => ({ ...f, events: f.events.map((e: any) => (e.type === 'result_revealed' ? { ...e, slot: { kind: 'place', place: 9 } } : e)) }), 'events[', /another category or slot/],
   ];
+  /** A run of the sample ceremony's rehearsal, with a channel set: its first events are rehearsal_started and channel_set. */
+  const withChannel = () => {
+    const h = new Harness(def);
+    h.given({ type: 'set_channel', channelId: 'stream', delayMs: 20_000 });
+    const events = [{ type: 'rehearsal_started', realResults: false, seq: 1, at: 1, commandId: 'r', actor: 'operator' }, ...h.log.map((e) => ({ ...e, seq: e.seq + 1 }))];
+    return { ...asJson(), kind: 'rehearsal', events };
+  };
+  const malformed: [string, (event: any) => unknown, RegExp][] = [
+    ['a channel_set with a delay that is not a number', (e) => ({ ...e, delayMs: 'soon' }), /number/],
+    ['a channel_set with a negative delay', (e) => ({ ...e, delayMs: -5 }), />=0|too small/i],
+    ['a channel_set with a delay over the limit', (e) => ({ ...e, delayMs: 10_000_000 }), /<=120000|too big/i],
+    ['a channel_set with a bad channel id', (e) => ({ ...e, channelId: 'Stream!' }), /./],
+    ['a channel_set without a name', (e) => ({ ...e, name: undefined }), /./],
+    ['a channel_set with an extra field', (e) => ({ ...e, script: '<b>x</b>' }), /script/],
+  ];
+  for (const [name, corrupt, message] of malformed) {
+    it(`[S9] refuses ${name}, as the live events' schema does`, () => {
+      const file = withChannel();
+      expect(parseRunFile(file, def).ok).toBe(true);
+      file.events[1] = corrupt(file.events[1]);
+      const result = parseRunFile(file, def);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.problem.path.startsWith('events[1]')).toBe(true);
+      expect(result.problem.message).toMatch(message);
+    });
+  }
+  for (const [name, realResults] of [['not a boolean', 'yes'], ['missing', undefined]] as const) {
+    it(`[S9] refuses a rehearsal_started whose realResults is ${name}`, () => {
+      const file = withChannel();
+      file.events[0] = { ...file.events[0], realResults };
+      const result = parseRunFile(file, def);
+      expect(!result.ok && result.problem.path).toBe('events[0].realResults');
+    });
+  }
+
   for (const [name, corrupt, path, message] of refusals) {
     it(`refuses ${name}, naming the first problem`, () => {
       const result = parseRunFile(corrupt(asJson()), def);

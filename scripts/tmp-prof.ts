@@ -1,0 +1,15 @@
+import { benchCeremony, benchCsv } from './bench-import';
+import { readCsv } from '../server/csv';
+import { importResultsRows } from '../shared/csv-import';
+import { parseCeremony } from '../shared/validation';
+import { buildCues } from '../shared/cues';
+const def = parseCeremony(benchCeremony(20));
+if (!def.ok) throw new Error('x');
+const csv = benchCsv(20000, 20);
+let t = performance.now();
+const read = readCsv(csv); console.log('readCsv', (performance.now() - t).toFixed(0)); t = performance.now();
+if (!read.ok) throw new Error('y');
+const imp = importResultsRows(def.value, read.rows); console.log('import+validate', (performance.now() - t).toFixed(0)); t = performance.now();
+if (!imp.ok) throw new Error(JSON.stringify(imp.problems.slice(0,3)));
+parseCeremony(imp.value); console.log('parseCeremony alone', (performance.now() - t).toFixed(0)); t = performance.now();
+buildCues(imp.value); console.log('buildCues', (performance.now() - t).toFixed(0)); t = performance.now();
