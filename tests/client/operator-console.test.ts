@@ -158,13 +158,13 @@ async function setup(answer: (command: unknown, attempt: number) => CommandResul
 }
 
 describe('OperatorConsole', () => {
-  it('sends GO for the cue it shows as next, and applies the events of the ack', async () => {
+  it('[S17] sends GO for the cue it shows as next, with the definition version of its preview, and applies the events of the ack', async () => {
     const run = new TestRun();
     const [event] = run.go();
     const { operator, socket } = await setup(() => ({ ok: true, seq: 1, events: [event!] }));
 
     await operator.go();
-    expect(socket().commands).toEqual([{ type: 'go', commandId: 'press-1', expectedCue: 'opening' }]);
+    expect(socket().commands).toEqual([{ type: 'go', commandId: 'press-1', expectedCue: 'opening', version: 1 }]);
     expect(operator.state!.currentCueId).toBe('opening');
     expect(operator.view!.recent).toHaveLength(1);
     expect(operator.next!.id).toBe('guest-of-honour');

@@ -121,8 +121,9 @@ describe('the console keyboard in Chromium', () => {
   it('[S27][S28] a deliberate retraction (Tab to the named button, then Enter) shows the correction on the stage in Persian and English; the overlay clears', async () => {
     const stage = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const overlay = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await stage.goto(`${env.server.url}/stage/${SEED}`);
-    await overlay.goto(`${env.server.url}/overlay/${SEED}?background=%2300ff00`);
+    const keys = env.server.server.auth;
+    await stage.goto(`${env.server.url}/stage/${SEED}?k=${keys.screenKey(SEED, 'stage')}`);
+    await overlay.goto(`${env.server.url}/overlay/${SEED}?background=%2300ff00&k=${keys.screenKey(SEED, 'overlay')}`);
     await stage.locator('.reveal-card').waitFor();
     await overlay.locator('.lower-third').waitFor();
 

@@ -126,7 +126,7 @@ describe('[S26] replay room ids are unique for good', () => {
     token = await login(t.url);
     const fresh = await open();
     expect(fresh.searchParams.get('run')).not.toBe(old.searchParams.get('run'));
-    const s = new TestScreen(t.url, 'egov-award-1399', 'stage', { runId: old.searchParams.get('run')!, runKey: old.searchParams.get('key')! });
+    const s = new TestScreen(t.url, 'egov-award-1399', 'stage', { runId: old.searchParams.get('run')!, runKey: old.searchParams.get('key')!, screenKey: old.searchParams.get('k')! });
     try {
       await expect(connected(s.socket)).rejects.toThrow('unknown_run');
       expect(s.state).toBeNull();

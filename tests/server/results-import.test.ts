@@ -44,13 +44,13 @@ describe('a large results import', () => {
   });
 
   it('20,000 rows are imported while a connected screen keeps getting its clock answered (the ping is answered before the import ends)', async () => {
-    const put = await fetch(`${t.url}/api/ceremonies/bench-import`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(benchCeremony(20)) });
+    const put = await fetch(`${t.url}/api/ceremonies/bench-import`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(benchCeremony(200)) });
     expect(put.status).toBe(201);
     const screen = new TestScreen(t.url, 'egov-award-1399');
     try {
       await connected(screen.socket);
       let finished = false;
-      const importing = importCsv('bench-import', benchCsv(20_000, 20)).then(async (res) => {
+      const importing = importCsv('bench-import', benchCsv(20_000, 200)).then(async (res) => {
         finished = true;
         return res;
       });

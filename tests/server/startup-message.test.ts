@@ -27,7 +27,7 @@ describe('what npm start prints (server/startup-message.ts)', () => {
   it('without PUBLIC_URL, gives the links at the LAN address and lists every address, saying how to set PUBLIC_URL', () => {
     const text = startupMessage(info({}));
     expect(text).toContain('Podium is running at http://localhost:3000\n');
-    expect(text).toContain('  stage     http://192.168.1.20:3000/stage/egov-award-1399\n');
+    expect(text).toContain('  stage     http://192.168.1.20:3000/stage/egov-award-1399?k=stage-key\n');
     expect(text).toContain('  operator  http://192.168.1.20:3000/operator\n');
     for (const url of ['http://192.168.1.20:3000/', 'http://10.0.0.7:3000/', 'http://[2001:db8::20]:3000/']) expect(text).toContain(`\n  ${url}\n`);
     expect(text).not.toContain('fe80');
@@ -46,7 +46,7 @@ describe('what npm start prints (server/startup-message.ts)', () => {
 
   it('with PUBLIC_URL, the links use it and nothing more is said', () => {
     const text = startupMessage(info({ publicUrl: 'https://awards.example.org/' }));
-    expect(text).toContain('  stage     https://awards.example.org/stage/egov-award-1399\n');
+    expect(text).toContain('  stage     https://awards.example.org/stage/egov-award-1399?k=stage-key\n');
     expect(text).toContain('  audience  https://awards.example.org/\n');
     expect(text).not.toContain('192.168.1.20');
     expect(text).not.toContain('Warning');

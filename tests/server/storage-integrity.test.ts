@@ -26,7 +26,7 @@ function writeAndDie(file: string, count: number): void {
   const script = `
     import { SqliteStorage } from ${JSON.stringify(path.join(ROOT, 'server/storage/sqlite-storage.ts'))};
     const storage = new SqliteStorage(${JSON.stringify(file)});
-    for (let seq = 1; seq <= ${count}; seq++) await storage.events.append('live:demo', seq - 1, [${JSON.stringify(event(0)).replace('"at":0', '"at":seq')}]);
+    for (let seq = 1; seq <= ${count}; seq++) await storage.events.append('live:demo', seq - 1, [${JSON.stringify(event(0)).replace('"at":0', '"at":seq').replace('"commandId":"c0"', '"commandId":"c" + seq')}]);
     process.exit(0);
   `;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });

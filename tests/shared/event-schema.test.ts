@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Harness, sampleCeremony, seedCeremony } from '../helpers/ceremony-harness';
 import { CeremonyEventSchema, EventBodySchema } from '../../shared/event-schema';
+import { decideDefinitionChange } from '../../shared/definition-change';
 import { EventTypes, toPublicEvent } from '../../shared/events';
 
 describe('the event schema is the shape of the events the decider makes', () => {
@@ -15,13 +16,32 @@ describe('the event schema is the shape of the events the decider makes', () => 
       h.given({ type: 'jump', cueId: h.state.cues.at(-1)!.id, confirm: true });
       h.goToEnd();
       const types = new Set(h.log.map((e) => e.type));
-      expect([...types].sort()).toEqual(EventTypes.filter((t) => t !== 'rehearsal_started').sort());
+      expect([...types].sort()).toEqual(EventTypes.filter((t) => t !== 'rehearsal_started' && t !== 'definition_published').sort());
       for (const event of h.log) {
         expect(CeremonyEventSchema.parse(event)).toEqual(event);
         const { seq: _s, at: _a, showAt: _sa, ...body } = toPublicEvent(event);
         expect(EventBodySchema.parse(body)).toEqual(body);
       }
     }
+  });
+
+  it('[S9][S17] a definition_published event as a run publishes it (a correction too) passes it, and so does its public form', () => {
+    const def = sampleCeremony();
+    const h = new Harness(def);
+    h.go();
+    const change = decideDefinitionChange(h.state, def, def, { correction: true, confirm: true });
+    expect(change.ok).toBe(false); // nothing changed: refused
+    const next = structuredClone(def);
+    const category = next.categories.find((c) => c.kind === 'nominees')!;
+    if (category.kind === 'nominees') category.winners = [category.nominees.at(-1)!.id];
+    const corrected = decideDefinitionChange(h.state, def, next, { correction: true, confirm: true });
+    if (!corrected.ok) throw new Error(corrected.error.message);
+    const event = { ...corrected.event, version: 2, hash: 'sha256:00', seq: 2, at: 2, showAt: 2, commandId: 'c', actor: 'operator' };
+    expect(CeremonyEventSchema.parse(event)).toEqual(event);
+    const { seq: _s, at: _a, showAt: _sa, ...body } = toPublicEvent(event as never);
+    expect(body).not.toHaveProperty('hash');
+    expect(body).not.toHaveProperty('correction');
+    expect(EventBodySchema.parse(body)).toEqual(body);
   });
 
   it('[S9] a rehearsal_started event passes it (the server makes it, not the decider); one with a field too many does not', () => {
