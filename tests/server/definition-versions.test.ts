@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Ceremonies } from '../../server/ceremonies';
+import { Ceremonies } from '../../server/live/ceremonies';
 import { SqliteStorage } from '../../server/storage/sqlite-storage';
 import type { CeremonyDefinition } from '../../shared/ceremony';
 import { foldEvents, initialState, nextCue } from '../../shared/state';

@@ -1,9 +1,9 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
-import { DEFAULT_CHANNEL_ID } from '../shared/channels';
-import { ErrorCodes, podiumError, type ErrorCode } from '../shared/errors';
-import { toPublicEvent, type CeremonyEvent } from '../shared/events';
-import { projectPublic } from '../shared/projection';
+import { DEFAULT_CHANNEL_ID } from '../../shared/channels';
+import { ErrorCodes, podiumError, type ErrorCode } from '../../shared/errors';
+import { toPublicEvent, type CeremonyEvent } from '../../shared/events';
+import { projectPublic } from '../../shared/projection';
 import type {
   AckResult,
   OperatorToServerEvents,
@@ -13,22 +13,22 @@ import type {
   ScreenToServerEvents,
   ServerToOperatorEvents,
   ServerToScreenEvents,
-} from '../shared/protocol';
-import { ReactionKinds } from '../shared/reactions';
-import { LIVE_RUN_ID, REPLAY_ID_PATTERN } from '../shared/runs';
-import type { ScreenRole } from '../shared/roles';
-import { HEARTBEAT } from '../shared/heartbeat';
+} from '../../shared/protocol';
+import { ReactionKinds } from '../../shared/reactions';
+import { LIVE_RUN_ID, REPLAY_ID_PATTERN } from '../../shared/runs';
+import type { ScreenRole } from '../../shared/roles';
+import { HEARTBEAT } from '../../shared/heartbeat';
 import { AttendanceSampler } from './attendance';
-import { tokenFromHeaders, type OperatorAuth, type OperatorSession } from './auth';
-import { clientAddress, type ProxyTrust } from './client-address';
+import { tokenFromHeaders, type OperatorAuth, type OperatorSession } from '../access/auth';
+import { clientAddress, type ProxyTrust } from '../http/client-address';
 import { ChannelDelivery } from './channel-delivery';
-import type { CeremonyRun } from './ceremony-run';
-import type { Ceremonies } from './ceremonies';
-import type { Logger } from './logger';
+import type { CeremonyRun } from '../live/ceremony-run';
+import type { Ceremonies } from '../live/ceremonies';
+import type { Logger } from '../logger';
 import { ReactionHub } from './reaction-hub';
-import type { ReplayRoom } from './replay-room';
-import { ReplayRooms } from './replay-rooms';
-import { originAllowed } from './origin';
+import type { ReplayRoom } from '../runs/replay-room';
+import { ReplayRooms } from '../runs/replay-rooms';
+import { originAllowed } from '../http/origin';
 import { cutOff, guardOutbound, MAX_QUEUED_PER_SCREEN, queuedFor } from './outbound-guard';
 import { ScreenMessageLimits, type LimitedScreenMessage } from './screen-limits';
 import { ScreenRegistry } from './screen-registry';

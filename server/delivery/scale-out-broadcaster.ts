@@ -1,8 +1,8 @@
 import { ErrorCodes, podiumError } from '../../shared/errors';
 import type { CeremonyEvent } from '../../shared/events';
-import type { CeremonyRun, EventListener } from '../ceremony-run';
+import type { CeremonyRun, EventListener } from '../live/ceremony-run';
 import type { Logger } from '../logger';
-import type { SocketGateway } from '../socket-gateway';
+import type { SocketGateway } from './socket-gateway';
 import type { Storage } from '../storage/open-storage';
 import { RedisBus } from './redis-bus';
 import { RunFollower } from './run-follower';

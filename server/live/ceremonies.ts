@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CeremonyDefinition } from '../shared/ceremony';
-import { formatProblems, parseCeremony } from '../shared/validation';
-import type { CeremonyEvent } from '../shared/events';
-import type { RunFile } from '../shared/run-file';
-import { LIVE_RUN_ID, parseRunId, runIdOf, streamIdOf, type RunRef, type RunSummary } from '../shared/runs';
-import { withStandIns } from '../shared/stand-ins';
-import type { ChangeOptions } from '../shared/definition-change';
-import type { PodiumError } from '../shared/errors';
+import type { CeremonyDefinition } from '../../shared/ceremony';
+import { formatProblems, parseCeremony } from '../../shared/validation';
+import type { CeremonyEvent } from '../../shared/events';
+import type { RunFile } from '../../shared/run-file';
+import { LIVE_RUN_ID, parseRunId, runIdOf, streamIdOf, type RunRef, type RunSummary } from '../../shared/runs';
+import { withStandIns } from '../../shared/stand-ins';
+import type { ChangeOptions } from '../../shared/definition-change';
+import type { PodiumError } from '../../shared/errors';
 import { CeremonyRun, type CommandContext, type EventListener, type RunOptions } from './ceremony-run';
-import { SeqConflictError, type DefinitionVersion, type NewEvent } from './storage/event-log';
-import type { CeremonyStore, EventLog } from './storage/event-log';
+import { SeqConflictError, type DefinitionVersion, type NewEvent } from '../storage/event-log';
+import type { CeremonyStore, EventLog } from '../storage/event-log';
 
 /** The public list entry of a ceremony: nothing from its results. */
 export interface CeremonySummary {
