@@ -16,8 +16,7 @@ import { sendError } from './http/http-errors';
 import { createLogger, type Logger } from './logger';
 import { LoginLimit } from './access/login-limit';
 import { RevokedSessions } from './access/revoked-sessions';
-import { SocketGateway } from './delivery/socket-gateway';
-import { ScaleOut } from './delivery/scale-out-broadcaster';
+import { SocketGateway, startBroadcaster } from './delivery';
 import { openStorage } from './storage/open-storage';
 
 /** The client routes that serve the single-page app. */
@@ -62,8 +61,10 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   // req.ip (login limits, logs) reads X-Forwarded-For only from the proxies TRUST_PROXY names.
   app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
-  const gateway: SocketGateway = new SocketGateway(httpServer, {
-    ceremonies: () => ceremonies,
+  // The core, then its sockets, then delivery (which sends through the sockets): no cycle.
+  const ceremonies = new Ceremonies(storage.ceremonies, storage.events, { revealLeadMs: config.revealLeadMs });
+  const gateway = new SocketGateway(httpServer, {
+    ceremonies,
     auth,
     logger,
     allowedOrigins: config.allowedOrigins,
@@ -72,9 +73,9 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
     now,
     newId: randomUUID,
   });
-  // Which events this process sends to screens, with PostgreSQL and Redis or without.
-  const scaleOut = await ScaleOut.start({ storage, redisUrl: config.redisUrl, gateway, logger });
-  const ceremonies = new Ceremonies(storage.ceremonies, storage.events, (run) => scaleOut.listenerFor(run), { revealLeadMs: config.revealLeadMs });
+  // Which events this process sends to which sockets: one process, or several sharing PostgreSQL (and Redis).
+  const broadcaster = await startBroadcaster({ storage, redisUrl: config.redisUrl, gateway, logger });
+  ceremonies.deliverTo(broadcaster);
   await ceremonies.seed(readCeremonyFolder(config.ceremoniesDir));
   const loginLimit = await loginLimitStarting;
 
@@ -117,7 +118,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
     async close() {
       revokedSessions.close();
       await gateway.close();
-      await scaleOut.close();
+      await broadcaster.close();
       await loginLimit.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import { DEFAULT_CHANNEL_ID } from '../../shared/channels';
-import { ErrorCodes, podiumError, type ErrorCode } from '../../shared/errors';
+import { ErrorCodes, podiumError, type ErrorCode, type PodiumError } from '../../shared/errors';
 import { toPublicEvent, type CeremonyEvent } from '../../shared/events';
 import { projectPublic } from '../../shared/projection';
 import type {
@@ -70,7 +70,7 @@ function refusal(code: ErrorCode, message: string): Error & { data: unknown } {
 }
 
 export interface GatewayOptions {
-  ceremonies: () => Ceremonies;
+  ceremonies: Ceremonies;
   auth: OperatorAuth;
   logger: Logger;
   allowedOrigins: readonly string[];
@@ -176,8 +176,13 @@ export class SocketGateway {
    * at once (its previews show what GO reveals now). Each process sends its own, after its run has
    * read the new version from the log.
    */
+  /** A failure every console of the run on this process is told of (e.g. broadcast_degraded). */
+  warnConsoles(run: CeremonyRun, error: PodiumError): void {
+    this.toLocalOperators(run).emit('failure', error);
+  }
+
   refreshConsoles(run: CeremonyRun): void {
-    this.operators.local.to(operatorsRoom(run)).emit('snapshot', run.operatorView());
+    this.toLocalOperators(run).emit('snapshot', run.operatorView());
   }
 
   counts(run: CeremonyRun): ScreenCounts {
@@ -222,9 +227,9 @@ export class SocketGateway {
   }
 
   private async openRun(ceremonyId: string, runId: string): Promise<CeremonyRun> {
-    const run = await this.options.ceremonies().run(ceremonyId, runId);
+    const run = await this.options.ceremonies.run(ceremonyId, runId);
     if (run) return run;
-    if (runId !== LIVE_RUN_ID && (await this.options.ceremonies().live(ceremonyId))) throw refusal(ErrorCodes.unknownRun, `Ceremony "${ceremonyId}" has no run "${runId}".`);
+    if (runId !== LIVE_RUN_ID && (await this.options.ceremonies.live(ceremonyId))) throw refusal(ErrorCodes.unknownRun, `Ceremony "${ceremonyId}" has no run "${runId}".`);
     throw refusal(ErrorCodes.unknownCeremony, `There is no ceremony "${ceremonyId}".`);
   }
 
@@ -451,6 +456,12 @@ export class SocketGateway {
       }
     }
     return this.operators.to(operatorsRoom(run));
+  }
+
+  /** The same, to this process's consoles only: what each process sends its own (a fresh view). */
+  private toLocalOperators(run: CeremonyRun) {
+    this.toOperators(run);
+    return this.operators.local.to(operatorsRoom(run));
   }
 
   /** Cuts off this process's consoles whose session matches. */

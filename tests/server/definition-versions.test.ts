@@ -170,7 +170,7 @@ describe('two processes on one log', () => {
     const open = async () => {
       const storage = new SqliteStorage(path.join(dir, 'podium.db'));
       storages.push(storage);
-      const ceremonies = new Ceremonies(storage.ceremonies, storage.events, () => () => undefined, { revealLeadMs: 0 });
+      const ceremonies = new Ceremonies(storage.ceremonies, storage.events, { revealLeadMs: 0 });
       await ceremonies.seed([sampleCeremony()]);
       return ceremonies;
     };
@@ -209,7 +209,7 @@ describe('two processes on one log', () => {
     // After a restart too: a third "process" opened on the same file.
     const storage = new SqliteStorage(path.join(dirs[0]!, 'podium.db'));
     storages.push(storage);
-    const reopened = new Ceremonies(storage.ceremonies, storage.events, () => () => undefined, { revealLeadMs: 0 });
+    const reopened = new Ceremonies(storage.ceremonies, storage.events, { revealLeadMs: 0 });
     const runC = (await reopened.live(SAMPLE))!;
     expect(await runC.handle(go, context('z'))).toEqual(onA);
     expect(runC.current.seq).toBe(1);
