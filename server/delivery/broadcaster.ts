@@ -1,5 +1,5 @@
 import type { CeremonyEvent } from '../../shared/events';
-import type { CeremonyRun, EventOrigin } from '../live/ceremony-run';
+import type { CeremonyRun } from '../live/ceremony-run';
 import type { RunObserver } from '../live/ceremonies';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/open-storage';
