@@ -5,19 +5,18 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ErrorCodes, podiumError } from '../shared/errors';
-import { OperatorAuth } from './auth';
-import { Ceremonies, readCeremonyFolder } from './ceremonies';
+import { OperatorAuth } from './access/auth';
+import { Ceremonies, readCeremonyFolder } from './live/ceremonies';
 import type { Config } from './config';
-import { createArchiveApi } from './archive-api';
-import { createApi } from './http-api';
-import { createReplayApi } from './replay-api';
-import { clientErrorOf, jsonBody, requireBodyType, sameOriginWrites } from './http-boundary';
-import { sendError } from './http-errors';
+import { createArchiveApi } from './archive/archive-api';
+import { createApi } from './http/http-api';
+import { createReplayApi } from './runs/replay-api';
+import { clientErrorOf, jsonBody, requireBodyType, sameOriginWrites } from './http/http-boundary';
+import { sendError } from './http/http-errors';
 import { createLogger, type Logger } from './logger';
-import { LoginLimit } from './login-limit';
-import { RevokedSessions } from './revoked-sessions';
-import { SocketGateway } from './socket-gateway';
-import { ScaleOut } from './scale-out/scale-out';
+import { LoginLimit } from './access/login-limit';
+import { RevokedSessions } from './access/revoked-sessions';
+import { SocketGateway, startBroadcaster } from './delivery';
 import { openStorage } from './storage/open-storage';
 
 /** The client routes that serve the single-page app. */
@@ -62,8 +61,10 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   // req.ip (login limits, logs) reads X-Forwarded-For only from the proxies TRUST_PROXY names.
   app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
-  const gateway: SocketGateway = new SocketGateway(httpServer, {
-    ceremonies: () => ceremonies,
+  // The core, then its sockets, then delivery (which sends through the sockets): no cycle.
+  const ceremonies = new Ceremonies(storage.ceremonies, storage.events, { revealLeadMs: config.revealLeadMs });
+  const gateway = new SocketGateway(httpServer, {
+    ceremonies,
     auth,
     logger,
     allowedOrigins: config.allowedOrigins,
@@ -72,9 +73,9 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
     now,
     newId: randomUUID,
   });
-  // Which events this process sends to screens, with PostgreSQL and Redis or without.
-  const scaleOut = await ScaleOut.start({ storage, redisUrl: config.redisUrl, gateway, logger });
-  const ceremonies = new Ceremonies(storage.ceremonies, storage.events, (run) => scaleOut.listenerFor(run), { revealLeadMs: config.revealLeadMs });
+  // Which events this process sends to which sockets: one process, or several sharing PostgreSQL (and Redis).
+  const broadcaster = await startBroadcaster({ storage, redisUrl: config.redisUrl, gateway, logger });
+  ceremonies.deliverTo(broadcaster);
   await ceremonies.seed(readCeremonyFolder(config.ceremoniesDir));
   const loginLimit = await loginLimitStarting;
 
@@ -117,7 +118,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
     async close() {
       revokedSessions.close();
       await gateway.close();
-      await scaleOut.close();
+      await broadcaster.close();
       await loginLimit.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));

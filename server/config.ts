@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseTrustProxy, type ProxyTrust } from './client-address';
+import { parseTrustProxy, type ProxyTrust } from './http/client-address';
 
 export interface Config {
   port: number;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPodium } from './app';
 import { configFromEnv } from './config';
-import { screenKeys } from './http-api';
+import { screenKeys } from './http/http-api';
 import { startupMessage } from './startup-message';
 import { StorageIntegrityError } from './storage/storage-integrity';
 

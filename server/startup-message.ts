@@ -1,5 +1,5 @@
 import type { NetworkInterfaceInfo } from 'node:os';
-import { screenLinks, type ScreenKeys } from './http-api';
+import { screenLinks, type ScreenKeys } from './http/http-api';
 
 /** What `npm start` knows when it prints where Podium is. */
 export interface StartupInfo {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resultsPageUrl } from '../../server/archive-api';
+import { resultsPageUrl } from '../../server/archive/archive-api';
 import { asRunRows } from '../../shared/as-run-log';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { CeremonyEvent } from '../../shared/events';

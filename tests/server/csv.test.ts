@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { writeCsv } from '../../server/csv';
+import { writeCsv } from '../../server/csv/csv';
 import { neutralizedCell } from '../../shared/csv';
 
 describe('CSV written by the server', () => {

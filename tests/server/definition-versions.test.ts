@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Ceremonies } from '../../server/ceremonies';
+import { Ceremonies } from '../../server/live/ceremonies';
 import { SqliteStorage } from '../../server/storage/sqlite-storage';
 import type { CeremonyDefinition } from '../../shared/ceremony';
 import { foldEvents, initialState, nextCue } from '../../shared/state';
@@ -170,7 +170,7 @@ describe('two processes on one log', () => {
     const open = async () => {
       const storage = new SqliteStorage(path.join(dir, 'podium.db'));
       storages.push(storage);
-      const ceremonies = new Ceremonies(storage.ceremonies, storage.events, () => () => undefined, { revealLeadMs: 0 });
+      const ceremonies = new Ceremonies(storage.ceremonies, storage.events, { revealLeadMs: 0 });
       await ceremonies.seed([sampleCeremony()]);
       return ceremonies;
     };
@@ -209,7 +209,7 @@ describe('two processes on one log', () => {
     // After a restart too: a third "process" opened on the same file.
     const storage = new SqliteStorage(path.join(dirs[0]!, 'podium.db'));
     storages.push(storage);
-    const reopened = new Ceremonies(storage.ceremonies, storage.events, () => () => undefined, { revealLeadMs: 0 });
+    const reopened = new Ceremonies(storage.ceremonies, storage.events, { revealLeadMs: 0 });
     const runC = (await reopened.live(SAMPLE))!;
     expect(await runC.handle(go, context('z'))).toEqual(onA);
     expect(runC.current.seq).toBe(1);

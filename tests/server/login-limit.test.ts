@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseTrustProxy } from '../../server/client-address';
-import { LOGIN_ATTEMPTS, LOGIN_WINDOW_S } from '../../server/login-limit';
+import { parseTrustProxy } from '../../server/http/client-address';
+import { LOGIN_ATTEMPTS, LOGIN_WINDOW_S } from '../../server/access/login-limit';
 import { requireRedis } from '../helpers/scale-out-harness';
 import { PASSCODE, startTestServer, type TestServer } from '../helpers/server-harness';
 

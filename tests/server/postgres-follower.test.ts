@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CeremonyRun } from '../../server/ceremony-run';
+import { CeremonyRun } from '../../server/live/ceremony-run';
 import { createLogger } from '../../server/logger';
-import { RunFollower } from '../../server/scale-out/run-follower';
+import { RunFollower } from '../../server/delivery/run-follower';
 import { openStorage, type Storage } from '../../server/storage/open-storage';
 import { nextCue } from '../../shared/state';
 import { seedCeremony } from '../helpers/ceremony-harness';

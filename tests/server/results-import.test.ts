@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchCeremony, benchCsv } from '../../scripts/bench-import';
-import { importResultsCsv } from '../../server/results-import';
+import { importResultsCsv } from '../../server/csv/results-import';
 import { sampleCeremony } from '../helpers/ceremony-harness';
 import { connected, login, postCommand, startTestServer, TestScreen, type TestServer } from '../helpers/server-harness';
 

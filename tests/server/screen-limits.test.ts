@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_QUEUED_PER_SCREEN } from '../../server/outbound-guard';
-import { SCREEN_MESSAGE_LIMITS } from '../../server/screen-limits';
+import { MAX_QUEUED_PER_SCREEN } from '../../server/delivery/outbound-guard';
+import { SCREEN_MESSAGE_LIMITS } from '../../server/delivery/screen-limits';
 import { login, startTestServer, TestOperator, TestScreen, type TestServer } from '../helpers/server-harness';
 import { RawScreen } from '../helpers/raw-screen';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Harness, seedCeremony } from '../helpers/ceremony-harness';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { AS_RUN_CSV_COLUMNS, asRunCsvTable, asRunRows, type AsRunRow } from '../../shared/as-run-log';
-import { writeCsv } from '../../server/csv';
+import { writeCsv } from '../../server/csv/csv';
 
 /** The as-run CSV as the server writes it. */
 const asRunCsv = (rows: readonly AsRunRow[]) => writeCsv(asRunCsvTable(rows));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ceremonyJsonSchema } from '../../shared/json-schema';
 import { parseCeremony } from '../../shared/validation';
-import { importResultsCsv } from '../../server/results-import';
+import { importResultsCsv } from '../../server/csv/results-import';
 import { sampleCeremony, seedCeremony } from '../helpers/ceremony-harness';
 import egov from '../../ceremonies/egov-award-1399.json';
 

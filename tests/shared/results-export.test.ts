@@ -4,7 +4,7 @@ import { formatElapsed, jalaliIsoDate } from '../../shared/calendar';
 import { certificatesOf } from '../../shared/certificates';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { RESULTS_CSV_COLUMNS, resultsCsvTable, resultsExport, type ResultsExport } from '../../shared/results-export';
-import { writeCsv } from '../../server/csv';
+import { writeCsv } from '../../server/csv/csv';
 import { realRecipientTexts } from '../../shared/stand-ins';
 import { textValues } from '../../shared/text';
 

@@ -1,17 +1,13 @@
 import { ErrorCodes, podiumError } from '../../shared/errors';
 import type { CeremonyEvent } from '../../shared/events';
-import type { CeremonyRun, EventListener } from '../ceremony-run';
+import type { CeremonyRun, EventOrigin } from '../live/ceremony-run';
 import type { Logger } from '../logger';
-import type { SocketGateway } from '../socket-gateway';
-import type { Storage } from '../storage/open-storage';
+import { refreshOnNewVersion, type Broadcaster, type BroadcasterOptions } from './broadcaster';
+import type { SocketGateway } from './socket-gateway';
 import { RedisBus } from './redis-bus';
 import { RunFollower } from './run-follower';
 
-export interface ScaleOutOptions {
-  storage: Storage;
-  redisUrl: string | undefined;
-  gateway: SocketGateway;
-  logger: Logger;
+export interface ScaleOutOptions extends BroadcasterOptions {
   pollEveryMs?: number;
 }
 
@@ -22,7 +18,7 @@ export interface ScaleOutOptions {
  *   only when no working Redis did: without REDIS_URL, or while Redis is down.
  * One process with SQLite and no Redis is the plain case: only `local` events, sent as before.
  */
-export class ScaleOut {
+export class ScaleOutBroadcaster implements Broadcaster {
   /** The last seq sent to this process's screens, per stream (by this process or through Redis). */
   private readonly sent = new Map<string, number>();
 
@@ -33,38 +29,39 @@ export class ScaleOut {
     private readonly logger: Logger,
   ) {}
 
-  static async start({ storage, redisUrl, gateway, logger, pollEveryMs }: ScaleOutOptions): Promise<ScaleOut> {
+  static async start({ storage, redisUrl, gateway, logger, pollEveryMs }: ScaleOutOptions): Promise<ScaleOutBroadcaster> {
     const bus = redisUrl ? await RedisBus.attach(redisUrl, gateway.io as never, logger) : null;
     const follower = storage.shared ? new RunFollower(logger) : null;
     await follower?.start(storage, pollEveryMs);
-    const scaleOut = new ScaleOut(gateway, bus, follower, logger);
+    const scaleOut = new ScaleOutBroadcaster(gateway, bus, follower, logger);
     bus?.onRecovered(() => void scaleOut.resendLastEvents());
     return scaleOut;
   }
 
-  /** The listener of a run's committed events. */
-  listenerFor(run: CeremonyRun): EventListener {
+  /** A run of this process: kept current when other processes append to its log. */
+  opened(run: CeremonyRun): void {
     this.follower?.track(run);
-    return (events, _state, origin) => {
-      const busDown = this.bus !== null && !this.bus.healthy;
-      if (origin === 'local') {
-        // This process's own commit: nobody else sends it.
-        this.gateway.publish(run, events);
-        this.markSent(run, events);
-        if (busDown) this.warnOperators(run);
-      } else if (this.bus === null || busDown) {
-        // Nobody else sends it to this process's screens: through the adapter, a failed publish
-        // still reaches the local sockets. Another run of the same stream may have sent it already.
-        const unsent = events.filter((e) => e.seq > (this.sent.get(run.runId) ?? 0));
-        if (unsent.length > 0) this.gateway.publish(run, unsent);
-        this.markSent(run, events);
-      } else {
-        // Redis carried the other process's broadcast to this process's screens.
-        this.markSent(run, events);
-      }
-      // A new definition version: this process's consoles get previews of the new one.
-      if (events.some((e) => e.type === 'definition_published')) this.gateway.refreshConsoles(run);
-    };
+  }
+
+  committed(run: CeremonyRun, events: readonly CeremonyEvent[], origin: EventOrigin): void {
+    const busDown = this.bus !== null && !this.bus.healthy;
+    if (origin === 'local') {
+      // This process's own commit: nobody else sends it.
+      this.gateway.publish(run, events);
+      this.markSent(run, events);
+      if (busDown) this.warnOperators(run);
+    } else if (this.bus === null || busDown) {
+      // Nobody else sends it to this process's screens: through the adapter, a failed publish
+      // still reaches the local sockets. Another run of the same stream may have sent it already.
+      const unsent = events.filter((e) => e.seq > (this.sent.get(run.runId) ?? 0));
+      if (unsent.length > 0) this.gateway.publish(run, unsent);
+      this.markSent(run, events);
+    } else {
+      // Redis carried the other process's broadcast to this process's screens.
+      this.markSent(run, events);
+    }
+    // A new definition version: this process's consoles get previews of the new one.
+    refreshOnNewVersion(this.gateway, run, events);
   }
 
   /**
@@ -82,7 +79,7 @@ export class ScaleOut {
     }
   }
 
-  private markSent(run: CeremonyRun, events: CeremonyEvent[]): void {
+  private markSent(run: CeremonyRun, events: readonly CeremonyEvent[]): void {
     this.sent.set(run.runId, Math.max(this.sent.get(run.runId) ?? 0, events.at(-1)!.seq));
   }
 
@@ -90,9 +87,7 @@ export class ScaleOut {
     const message =
       'Redis is unreachable: this change is saved and shown on the screens connected to this server; screens on the other servers get it from the database within a few seconds.';
     this.logger.warn({ runId: run.runId }, 'committed while Redis is down');
-    for (const socket of this.gateway.io.of('/operator').sockets.values()) {
-      if ((socket.data as { run?: CeremonyRun } | undefined)?.run === run) socket.emit('failure', podiumError(ErrorCodes.broadcastDegraded, message));
-    }
+    this.gateway.warnConsoles(run, podiumError(ErrorCodes.broadcastDegraded, message));
   }
 
   async close(): Promise<void> {

@@ -1,22 +1,22 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { ErrorCodes, podiumError } from '../shared/errors';
-import { toPublicEvent } from '../shared/events';
-import { LIVE_RUN_ID } from '../shared/runs';
-import { categoryResults, cueStatus } from '../shared/results-view';
-import { currentCue, nextCue, type CeremonyState } from '../shared/state';
-import type { CeremonyDefinition } from '../shared/ceremony';
-import { formatProblems, parseCeremony } from '../shared/validation';
-import { clearedSessionCookie, sessionCookie, tokenFromHeaders, type OperatorAuth } from './auth';
-import type { CeremonyRun } from './ceremony-run';
-import type { Ceremonies } from './ceremonies';
-import { importResultsCsvOffLoop } from './results-import';
+import { ErrorCodes, podiumError } from '../../shared/errors';
+import { toPublicEvent } from '../../shared/events';
+import { LIVE_RUN_ID } from '../../shared/runs';
+import { categoryResults, cueStatus } from '../../shared/results-view';
+import { currentCue, nextCue, type CeremonyState } from '../../shared/state';
+import type { CeremonyDefinition } from '../../shared/ceremony';
+import { formatProblems, parseCeremony } from '../../shared/validation';
+import { clearedSessionCookie, sessionCookie, tokenFromHeaders, type OperatorAuth } from '../access/auth';
+import type { CeremonyRun } from '../live/ceremony-run';
+import type { Ceremonies } from '../live/ceremonies';
+import { importResultsCsvOffLoop } from '../csv/results-import';
 import { operatorAccess } from './http-access';
 import { sendError } from './http-errors';
-import type { Logger } from './logger';
-import type { LoginLimit } from './login-limit';
-import { commandType } from './socket-messages';
+import type { Logger } from '../logger';
+import type { LoginLimit } from '../access/login-limit';
+import { commandType } from '../delivery/socket-messages';
 
 export interface ApiOptions {
   ceremonies: Ceremonies;

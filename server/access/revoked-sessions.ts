@@ -1,5 +1,5 @@
-import type { Logger } from './logger';
-import type { Revocation, SessionStore } from './storage/event-log';
+import type { Logger } from '../logger';
+import type { Revocation, SessionStore } from '../storage/event-log';
 
 /** How often a process reads the revocations of the others: a logout elsewhere holds within this. */
 export const REVOCATION_POLL_MS = 1000;

@@ -1,17 +1,17 @@
 import express, { type Request, type Response } from 'express';
 import QRCode from 'qrcode';
-import { asRunCsvTable, asRunRows } from '../shared/as-run-log';
-import { certificatesOf, type CertificatesExport } from '../shared/certificates';
-import { ErrorCodes, podiumError } from '../shared/errors';
-import { resultsCsvTable, resultsExport } from '../shared/results-export';
-import { RunKinds, toRunFile } from '../shared/run-file';
-import type { OperatorAuth } from './auth';
-import type { CeremonyRun } from './ceremony-run';
-import type { Ceremonies } from './ceremonies';
-import { writeCsv } from './csv';
-import { baseUrl } from './http-api';
-import { operatorAccess } from './http-access';
-import { sendError } from './http-errors';
+import { asRunCsvTable, asRunRows } from '../../shared/as-run-log';
+import { certificatesOf, type CertificatesExport } from '../../shared/certificates';
+import { ErrorCodes, podiumError } from '../../shared/errors';
+import { resultsCsvTable, resultsExport } from '../../shared/results-export';
+import { RunKinds, toRunFile } from '../../shared/run-file';
+import type { OperatorAuth } from '../access/auth';
+import type { CeremonyRun } from '../live/ceremony-run';
+import type { Ceremonies } from '../live/ceremonies';
+import { writeCsv } from '../csv/csv';
+import { baseUrl } from '../http/http-api';
+import { operatorAccess } from '../http/http-access';
+import { sendError } from '../http/http-errors';
 
 export interface ArchiveApiOptions {
   ceremonies: Ceremonies;

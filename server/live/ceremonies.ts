@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CeremonyDefinition } from '../shared/ceremony';
-import { formatProblems, parseCeremony } from '../shared/validation';
-import type { CeremonyEvent } from '../shared/events';
-import type { RunFile } from '../shared/run-file';
-import { LIVE_RUN_ID, parseRunId, runIdOf, streamIdOf, type RunRef, type RunSummary } from '../shared/runs';
-import { withStandIns } from '../shared/stand-ins';
-import type { ChangeOptions } from '../shared/definition-change';
-import type { PodiumError } from '../shared/errors';
-import { CeremonyRun, type CommandContext, type EventListener, type RunOptions } from './ceremony-run';
-import { SeqConflictError, type DefinitionVersion, type NewEvent } from './storage/event-log';
-import type { CeremonyStore, EventLog } from './storage/event-log';
+import type { CeremonyDefinition } from '../../shared/ceremony';
+import { formatProblems, parseCeremony } from '../../shared/validation';
+import type { CeremonyEvent } from '../../shared/events';
+import type { RunFile } from '../../shared/run-file';
+import { LIVE_RUN_ID, parseRunId, runIdOf, streamIdOf, type RunRef, type RunSummary } from '../../shared/runs';
+import { withStandIns } from '../../shared/stand-ins';
+import type { ChangeOptions } from '../../shared/definition-change';
+import type { PodiumError } from '../../shared/errors';
+import { CeremonyRun, type CommandContext, type EventOrigin, type RunOptions } from './ceremony-run';
+import { SeqConflictError, type DefinitionVersion, type NewEvent } from '../storage/event-log';
+import type { CeremonyStore, EventLog } from '../storage/event-log';
 
 /** The public list entry of a ceremony: nothing from its results. */
 export interface CeremonySummary {
@@ -46,16 +46,34 @@ function unnumbered(event: CeremonyEvent): NewEvent {
   return rest as NewEvent;
 }
 
+/**
+ * What the core hands over to delivery (server/delivery/broadcaster.ts): each run it opens, and
+ * every batch of events committed to a run's log, by this process or read back from it.
+ */
+export interface RunObserver {
+  opened(run: CeremonyRun): void;
+  committed(run: CeremonyRun, events: readonly CeremonyEvent[], origin: EventOrigin): void;
+}
+
 /** The ceremonies this server knows, and their runs, opened on first use. */
 export class Ceremonies {
   private readonly runs = new Map<string, Promise<CeremonyRun>>();
+  private observer: RunObserver | null = null;
 
   constructor(
     private readonly store: CeremonyStore,
     private readonly log: EventLog,
-    private readonly onEvents: (run: CeremonyRun) => EventListener,
     private readonly runOptions: RunOptions,
   ) {}
+
+  /**
+   * Where every run's committed events go from now on. Set once at start, before any run opens:
+   * delivery needs the sockets, and the sockets need the ceremonies, so it comes last.
+   */
+  deliverTo(observer: RunObserver): void {
+    if (this.observer || this.runs.size > 0) throw new Error('deliverTo is set once, before any run is opened');
+    this.observer = observer;
+  }
 
   /** Adds the definitions the store does not have yet (first start); keeps the ones it has. */
   async seed(definitions: readonly CeremonyDefinition[]): Promise<void> {
@@ -103,7 +121,11 @@ export class Ceremonies {
     // Only the live run moves to later versions; a rehearsal keeps the one it started with.
     const load = async (version: number) => (ref.kind === 'live' ? this.store.version(ceremonyId, version) : null);
     const opening = CeremonyRun.open(streamId, start, this.log, options, load).then((run) => {
-      run.onEvents(this.onEvents(run));
+      const observer = this.observer;
+      if (observer) {
+        observer.opened(run);
+        run.onEvents((events, _state, origin) => observer.committed(run, events, origin));
+      }
       return run;
     });
     this.runs.set(streamId, opening);

@@ -1,5 +1,5 @@
-import { emptyReactionCounts, type ReactionCounts, type ReactionKind } from '../shared/reactions';
-import { KeyedRateLimit } from './rate-limit';
+import { emptyReactionCounts, type ReactionCounts, type ReactionKind } from '../../shared/reactions';
+import { KeyedRateLimit } from '../rate-limit';
 
 /** Per socket: a burst of 10, then 4 a second. Per address (a hall behind one NAT): 60, then 30 a second. */
 const PER_SOCKET = { capacity: 10, perSecond: 4 };

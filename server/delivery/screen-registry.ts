@@ -6,9 +6,9 @@ import {
   type RegistryMessage,
   type RegistryUpdate,
   type ScreenInfo,
-} from '../shared/protocol';
-import { registryDiff } from '../shared/registry-diff';
-import { DelegateLocations, type ScreenRole } from '../shared/roles';
+} from '../../shared/protocol';
+import { registryDiff } from '../../shared/registry-diff';
+import { DelegateLocations, type ScreenRole } from '../../shared/roles';
 
 /** The screens connected to this process, per run, as the operator's registry shows them. */
 export class ScreenRegistry {

@@ -1,4 +1,4 @@
-import type { CeremonyRun } from '../ceremony-run';
+import type { CeremonyRun } from '../live/ceremony-run';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/open-storage';
 

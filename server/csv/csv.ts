@@ -1,7 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { neutralizedCell, type CsvRow, type CsvTable } from '../shared/csv';
-import type { Problem } from '../shared/validation';
+import { neutralizedCell, type CsvRow, type CsvTable } from '../../shared/csv';
+import type { Problem } from '../../shared/validation';
 
 /**
  * Cells that must be quoted besides those with a comma or a quote: the ones neutralizedCell

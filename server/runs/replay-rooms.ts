@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { toPublicEvent } from '../shared/events';
-import { Replay } from '../shared/replay';
-import type { CeremonyRun } from './ceremony-run';
+import { toPublicEvent } from '../../shared/events';
+import { Replay } from '../../shared/replay';
+import type { CeremonyRun } from '../live/ceremony-run';
 import { ReplayRoom, type ReplayOutput } from './replay-room';
 
 /** The replay rooms of this process, per ceremony. They live in memory: a restart ends them. */

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { ErrorCodes, podiumError } from '../shared/errors';
-import { tokenFromHeaders, type OperatorAuth } from './auth';
+import { ErrorCodes, podiumError } from '../../shared/errors';
+import { tokenFromHeaders, type OperatorAuth } from '../access/auth';
 import { sendError } from './http-errors';
 
 /** Who may do what over HTTP: one place for the operator check the API routers share. */

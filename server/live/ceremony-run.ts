@@ -1,15 +1,15 @@
-import type { CeremonyDefinition } from '../shared/ceremony';
-import { CommandSchema } from '../shared/commands';
-import { decideDefinitionChange, type ChangeOptions } from '../shared/definition-change';
-import { buildCues, toPublicCeremony } from '../shared/cues';
-import { decide } from '../shared/decide';
-import { ErrorCodes, podiumError, type PodiumError } from '../shared/errors';
-import type { CeremonyEvent } from '../shared/events';
-import { projectOperator, type OperatorView } from '../shared/projection';
-import type { CommandResult } from '../shared/protocol';
-import { foldEvents, initialState, type CeremonyState } from '../shared/state';
-import { formatProblems, problemsFromZod } from '../shared/validation';
-import { DuplicateCommandError, SeqConflictError, type DefinitionVersion, type EventLog } from './storage/event-log';
+import type { CeremonyDefinition } from '../../shared/ceremony';
+import { CommandSchema } from '../../shared/commands';
+import { decideDefinitionChange, type ChangeOptions } from '../../shared/definition-change';
+import { buildCues, toPublicCeremony } from '../../shared/cues';
+import { decide } from '../../shared/decide';
+import { ErrorCodes, podiumError, type PodiumError } from '../../shared/errors';
+import type { CeremonyEvent } from '../../shared/events';
+import { projectOperator, type OperatorView } from '../../shared/projection';
+import type { CommandResult } from '../../shared/protocol';
+import { foldEvents, initialState, type CeremonyState } from '../../shared/state';
+import { formatProblems, problemsFromZod } from '../../shared/validation';
+import { DuplicateCommandError, SeqConflictError, type DefinitionVersion, type EventLog } from '../storage/event-log';
 
 /** Who sends a command, and when the server received it: stamped here, never by the client. */
 export interface CommandContext {

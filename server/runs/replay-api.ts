@@ -1,15 +1,15 @@
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
-import { ErrorCodes, podiumError } from '../shared/errors';
-import { REPLAY_SPEEDS } from '../shared/replay';
-import { parseRunFile } from '../shared/run-file';
-import { RUN_ID_PATTERN } from '../shared/runs';
-import type { OperatorAuth } from './auth';
-import type { Ceremonies } from './ceremonies';
-import { baseUrl, screenKeys, screenLinks } from './http-api';
-import { operatorAccess } from './http-access';
-import { jsonBody } from './http-boundary';
-import { sendError } from './http-errors';
+import { ErrorCodes, podiumError } from '../../shared/errors';
+import { REPLAY_SPEEDS } from '../../shared/replay';
+import { parseRunFile } from '../../shared/run-file';
+import { RUN_ID_PATTERN } from '../../shared/runs';
+import type { OperatorAuth } from '../access/auth';
+import type { Ceremonies } from '../live/ceremonies';
+import { baseUrl, screenKeys, screenLinks } from '../http/http-api';
+import { operatorAccess } from '../http/http-access';
+import { jsonBody } from '../http/http-boundary';
+import { sendError } from '../http/http-errors';
 import type { ReplayRoom } from './replay-room';
 import type { ReplayRooms } from './replay-rooms';
 

@@ -1,4 +1,4 @@
-import { TokenBucket } from './rate-limit';
+import { TokenBucket } from '../rate-limit';
 
 /**
  * How often one public screen may send each message (rule S21): `capacity` at once, then

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { ErrorCodes, type ErrorCode, type PodiumError } from '../shared/errors';
+import { ErrorCodes, type ErrorCode, type PodiumError } from '../../shared/errors';
 
 const statusByCode: Record<ErrorCode, number> = {
   [ErrorCodes.unauthorized]: 401,

@@ -1,6 +1,6 @@
-import { DEFAULT_CHANNEL_ID } from '../shared/channels';
-import type { CeremonyEvent } from '../shared/events';
-import type { CeremonyRun } from './ceremony-run';
+import { DEFAULT_CHANNEL_ID } from '../../shared/channels';
+import type { CeremonyEvent } from '../../shared/events';
+import type { CeremonyRun } from '../live/ceremony-run';
 
 interface Held {
   event: CeremonyEvent;

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CeremonyDefinition } from '../shared/ceremony';
+import type { CeremonyDefinition } from '../../shared/ceremony';
 import { importResultsCsv } from './results-import';
 
 /**

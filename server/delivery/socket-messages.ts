@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CHANNEL_ID_PATTERN } from '../shared/channels';
-import { DelegateLocations, ScreenRoles } from '../shared/roles';
-import { LIVE_RUN_ID, RUN_ID_PATTERN, SCREEN_RUN_ID_PATTERN } from '../shared/runs';
+import { CHANNEL_ID_PATTERN } from '../../shared/channels';
+import { DelegateLocations, ScreenRoles } from '../../shared/roles';
+import { LIVE_RUN_ID, RUN_ID_PATTERN, SCREEN_RUN_ID_PATTERN } from '../../shared/runs';
 
 /** Every message a socket may send, as the server checks it: anything else is refused or ignored. */
 

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import type { CeremonyDefinition } from '../shared/ceremony';
-import { importResultsRows } from '../shared/csv-import';
-import type { ParseResult } from '../shared/validation';
+import type { CeremonyDefinition } from '../../shared/ceremony';
+import { importResultsRows } from '../../shared/csv-import';
+import type { ParseResult } from '../../shared/validation';
 import { readCsv } from './csv';
 
 /**

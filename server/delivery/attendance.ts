@@ -1,4 +1,4 @@
-import type { AttendanceSample } from '../shared/protocol';
+import type { AttendanceSample } from '../../shared/protocol';
 
 export const ATTENDANCE_EVERY_MS = 5_000;
 const MAX_SAMPLES = 2_000;

@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { ErrorCodes, podiumError, type PodiumError } from '../shared/errors';
-import { readCookie, SESSION_COOKIE } from './auth';
+import { ErrorCodes, podiumError, type PodiumError } from '../../shared/errors';
+import { readCookie, SESSION_COOKIE } from '../access/auth';
 import { sendError } from './http-errors';
 import { isOwnOrAllowedOrigin, originOf, type OriginRules } from './origin';
 

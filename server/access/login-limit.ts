@@ -1,6 +1,6 @@
 import { createClient } from 'redis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Logger } from './logger';
+import type { Logger } from '../logger';
 
 /** Passcode attempts one client address may make in LOGIN_WINDOW_S; a success starts it over. */
 export const LOGIN_ATTEMPTS = 10;

@@ -1,9 +1,9 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
-import { DEFAULT_CHANNEL_ID } from '../shared/channels';
-import { ErrorCodes, podiumError, type ErrorCode } from '../shared/errors';
-import { toPublicEvent, type CeremonyEvent } from '../shared/events';
-import { projectPublic } from '../shared/projection';
+import { DEFAULT_CHANNEL_ID } from '../../shared/channels';
+import { ErrorCodes, podiumError, type ErrorCode, type PodiumError } from '../../shared/errors';
+import { toPublicEvent, type CeremonyEvent } from '../../shared/events';
+import { projectPublic } from '../../shared/projection';
 import type {
   AckResult,
   OperatorToServerEvents,
@@ -13,22 +13,22 @@ import type {
   ScreenToServerEvents,
   ServerToOperatorEvents,
   ServerToScreenEvents,
-} from '../shared/protocol';
-import { ReactionKinds } from '../shared/reactions';
-import { LIVE_RUN_ID, REPLAY_ID_PATTERN } from '../shared/runs';
-import type { ScreenRole } from '../shared/roles';
-import { HEARTBEAT } from '../shared/heartbeat';
+} from '../../shared/protocol';
+import { ReactionKinds } from '../../shared/reactions';
+import { LIVE_RUN_ID, REPLAY_ID_PATTERN } from '../../shared/runs';
+import type { ScreenRole } from '../../shared/roles';
+import { HEARTBEAT } from '../../shared/heartbeat';
 import { AttendanceSampler } from './attendance';
-import { tokenFromHeaders, type OperatorAuth, type OperatorSession } from './auth';
-import { clientAddress, type ProxyTrust } from './client-address';
+import { tokenFromHeaders, type OperatorAuth, type OperatorSession } from '../access/auth';
+import { clientAddress, type ProxyTrust } from '../http/client-address';
 import { ChannelDelivery } from './channel-delivery';
-import type { CeremonyRun } from './ceremony-run';
-import type { Ceremonies } from './ceremonies';
-import type { Logger } from './logger';
+import type { CeremonyRun } from '../live/ceremony-run';
+import type { Ceremonies } from '../live/ceremonies';
+import type { Logger } from '../logger';
 import { ReactionHub } from './reaction-hub';
-import type { ReplayRoom } from './replay-room';
-import { ReplayRooms } from './replay-rooms';
-import { originAllowed } from './origin';
+import type { ReplayRoom } from '../runs/replay-room';
+import { ReplayRooms } from '../runs/replay-rooms';
+import { originAllowed } from '../http/origin';
 import { cutOff, guardOutbound, MAX_QUEUED_PER_SCREEN, queuedFor } from './outbound-guard';
 import { ScreenMessageLimits, type LimitedScreenMessage } from './screen-limits';
 import { ScreenRegistry } from './screen-registry';
@@ -70,7 +70,7 @@ function refusal(code: ErrorCode, message: string): Error & { data: unknown } {
 }
 
 export interface GatewayOptions {
-  ceremonies: () => Ceremonies;
+  ceremonies: Ceremonies;
   auth: OperatorAuth;
   logger: Logger;
   allowedOrigins: readonly string[];
@@ -176,8 +176,13 @@ export class SocketGateway {
    * at once (its previews show what GO reveals now). Each process sends its own, after its run has
    * read the new version from the log.
    */
+  /** A failure every console of the run on this process is told of (e.g. broadcast_degraded). */
+  warnConsoles(run: CeremonyRun, error: PodiumError): void {
+    this.toLocalOperators(run).emit('failure', error);
+  }
+
   refreshConsoles(run: CeremonyRun): void {
-    this.operators.local.to(operatorsRoom(run)).emit('snapshot', run.operatorView());
+    this.toLocalOperators(run).emit('snapshot', run.operatorView());
   }
 
   counts(run: CeremonyRun): ScreenCounts {
@@ -222,9 +227,9 @@ export class SocketGateway {
   }
 
   private async openRun(ceremonyId: string, runId: string): Promise<CeremonyRun> {
-    const run = await this.options.ceremonies().run(ceremonyId, runId);
+    const run = await this.options.ceremonies.run(ceremonyId, runId);
     if (run) return run;
-    if (runId !== LIVE_RUN_ID && (await this.options.ceremonies().live(ceremonyId))) throw refusal(ErrorCodes.unknownRun, `Ceremony "${ceremonyId}" has no run "${runId}".`);
+    if (runId !== LIVE_RUN_ID && (await this.options.ceremonies.live(ceremonyId))) throw refusal(ErrorCodes.unknownRun, `Ceremony "${ceremonyId}" has no run "${runId}".`);
     throw refusal(ErrorCodes.unknownCeremony, `There is no ceremony "${ceremonyId}".`);
   }
 
@@ -451,6 +456,12 @@ export class SocketGateway {
       }
     }
     return this.operators.to(operatorsRoom(run));
+  }
+
+  /** The same, to this process's consoles only: what each process sends its own (a fresh view). */
+  private toLocalOperators(run: CeremonyRun) {
+    this.toOperators(run);
+    return this.operators.local.to(operatorsRoom(run));
   }
 
   /** Cuts off this process's consoles whose session matches. */

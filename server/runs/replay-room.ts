@@ -1,6 +1,6 @@
-import type { PublicEvent } from '../shared/events';
-import { Replay, ReplayClock, type ReplayAction, type ReplayRoomStatus } from '../shared/replay';
-import type { CeremonyState } from '../shared/state';
+import type { PublicEvent } from '../../shared/events';
+import { Replay, ReplayClock, type ReplayAction, type ReplayRoomStatus } from '../../shared/replay';
+import type { CeremonyState } from '../../shared/state';
 
 export interface ReplayOutput {
   /** The whole state: after a seek, a step back, or to a screen that joins. */
