@@ -1,17 +1,15 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Namespace, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import { DEFAULT_CHANNEL_ID } from '../../shared/channels';
 import { ErrorCodes, podiumError, type ErrorCode, type PodiumError } from '../../shared/errors';
 import { toPublicEvent, type CeremonyEvent } from '../../shared/events';
 import { projectPublic } from '../../shared/projection';
 import type {
   AckResult,
-  OperatorToServerEvents,
   ScreenCounts,
   ScreenInfo,
   ScreenRequest,
   ScreenToServerEvents,
-  ServerToOperatorEvents,
   ServerToScreenEvents,
 } from '../../shared/protocol';
 import { ReactionKinds } from '../../shared/reactions';
@@ -19,7 +17,7 @@ import { LIVE_RUN_ID, REPLAY_ID_PATTERN } from '../../shared/runs';
 import type { ScreenRole } from '../../shared/roles';
 import { HEARTBEAT } from '../../shared/heartbeat';
 import { AttendanceSampler } from './attendance';
-import { tokenFromHeaders, type OperatorAuth, type OperatorSession } from '../access/auth';
+import { tokenFromHeaders, type OperatorAuth } from '../access/auth';
 import { clientAddress, type ProxyTrust } from '../http/client-address';
 import { ChannelDelivery } from './channel-delivery';
 import type { CeremonyRun } from '../live/ceremony-run';
@@ -29,39 +27,17 @@ import { ReactionHub } from './reaction-hub';
 import type { ReplayRoom } from '../runs/replay-room';
 import { ReplayRooms } from '../runs/replay-rooms';
 import { originAllowed } from '../http/origin';
-import { cutOff, guardOutbound, MAX_QUEUED_PER_SCREEN, queuedFor } from './outbound-guard';
-import { ScreenMessageLimits, type LimitedScreenMessage } from './screen-limits';
+import { ScreenGuard } from './screen-guard';
 import { ScreenRegistry } from './screen-registry';
+import { ConsoleSessions, SESSION_ENDED } from './console-sessions';
+import { channelRoom, operatorsRoom, screensRoom, type OperatorNamespace, type OperatorSocket, type ScreenData, type ScreenSocket } from './socket-types';
 import { commandType, HelloSchema, OperatorAuthSchema, RenderedSchema, ScreenAuthSchema, ScreenRequestSchema, SyncSchema } from './socket-messages';
 
 /** Past this many missed events a reconnecting screen gets a snapshot instead. */
 const MAX_REPLAY = 500;
 const NOTIFY_EVERY_MS = 250;
-/** How often consoles are checked for a session that expired (or was revoked) meanwhile. */
-const SESSION_SWEEP_MS = 1000;
-const SESSION_ENDED = 'Your operator session has ended; log in again.';
 
-interface ScreenData {
-  run: CeremonyRun;
-  info: ScreenInfo;
-  /** How often this socket may send each message (S21). */
-  limits?: ScreenMessageLimits;
-  /** Set when the screen watches a replay room instead of a run. */
-  replay?: { ceremonyId: string; room: ReplayRoom };
-}
-interface OperatorData {
-  run: CeremonyRun;
-  token: string;
-  session: OperatorSession;
-}
-type ScreenSocket = Socket<ScreenToServerEvents, ServerToScreenEvents, Record<string, never>, ScreenData>;
-type OperatorSocket = Socket<OperatorToServerEvents, ServerToOperatorEvents, Record<string, never>, OperatorData>;
-type OperatorNamespace = Namespace<OperatorToServerEvents, ServerToOperatorEvents, Record<string, never>, OperatorData>;
-
-const screensRoom = (run: CeremonyRun) => `screens:${run.runId}`;
-const channelRoom = (run: CeremonyRun, channelId: string) => `screens:${run.runId}:channel:${channelId}`;
 const roleRoom = (run: CeremonyRun, role: ScreenRole) => `screens:${run.runId}:role:${role}`;
-const operatorsRoom = (run: CeremonyRun) => `operators:${run.runId}`;
 const replayRoom = (ceremonyId: string, replayId: string) => `replay:${ceremonyId}:${replayId}`;
 
 /** A handshake refusal: the client's connect_error has `message` = the code and `data` = the error. */
@@ -96,7 +72,8 @@ export class SocketGateway {
   private readonly notifyTimers = new Map<string, NodeJS.Timeout>();
   private readonly reactions: ReactionHub;
   private readonly attendance: AttendanceSampler;
-  private readonly sessionSweep: NodeJS.Timeout;
+  private readonly sessions: ConsoleSessions;
+  private readonly screenGuard: ScreenGuard;
   readonly replays: ReplayRooms;
 
   constructor(
@@ -131,7 +108,7 @@ export class SocketGateway {
     }
     this.io.use((socket, next) => void this.admitScreen(socket).then(() => next(), next));
     this.io.on('connection', (socket) => {
-      this.guardScreen(socket);
+      this.screenGuard.attach(socket);
       if (socket.data.replay) this.onReplayScreen(socket, socket.data.replay);
       else this.onScreen(socket);
     });
@@ -152,11 +129,8 @@ export class SocketGateway {
       },
       options.now,
     );
-    // A logout (here, or read from the shared store within its poll) cuts its consoles off at once;
-    // the sweep catches sessions that reached their expiry.
-    options.auth.onRevoked((sessionId) => this.cutOffSessions((session) => session.id === sessionId));
-    this.sessionSweep = setInterval(() => this.cutOffSessions((session) => !options.auth.isLive(session, options.now())), SESSION_SWEEP_MS);
-    this.sessionSweep.unref();
+    this.screenGuard = new ScreenGuard(options.logger, options.now);
+    this.sessions = new ConsoleSessions(this.operators, options.auth, options.now, (socket) => this.scheduleNotify(socket.data.run));
   }
 
   /** Sends committed events of a run to its consoles at once, and to each channel at its time. */
@@ -171,16 +145,16 @@ export class SocketGateway {
     }
   }
 
-  /**
-   * A run moved to another definition version: this process's consoles get a new operator view
-   * at once (its previews show what GO reveals now). Each process sends its own, after its run has
-   * read the new version from the log.
-   */
   /** A failure every console of the run on this process is told of (e.g. broadcast_degraded). */
   warnConsoles(run: CeremonyRun, error: PodiumError): void {
     this.toLocalOperators(run).emit('failure', error);
   }
 
+  /**
+   * A run moved to another definition version: this process's consoles get a new operator view
+   * at once (its previews show what GO reveals now). Each process sends its own, after its run has
+   * read the new version from the log.
+   */
   refreshConsoles(run: CeremonyRun): void {
     this.toLocalOperators(run).emit('snapshot', run.operatorView());
   }
@@ -197,7 +171,7 @@ export class SocketGateway {
   }
 
   async close(): Promise<void> {
-    clearInterval(this.sessionSweep);
+    this.sessions.close();
     for (const timer of this.notifyTimers.values()) clearTimeout(timer);
     this.notifyTimers.clear();
     for (const delivery of this.deliveries.values()) delivery.close();
@@ -277,44 +251,12 @@ export class SocketGateway {
     return { id, role, name: name ?? `${role} ${id.slice(0, 4)}`, channel, rttMs: null, offsetMs: null, renderedCueId: null, renderedSeq: 0, nudgeMs: 0, connectedAt: this.options.now() };
   }
 
-  /**
-   * S21: a public screen may send each message only so often, and may not make the server hold
-   * more than MAX_QUEUED_PER_SCREEN for it: one that stops reading is cut off.
-   */
-  private guardScreen(socket: ScreenSocket): void {
-    socket.data.limits = new ScreenMessageLimits();
-    guardOutbound(socket, MAX_QUEUED_PER_SCREEN, (queued) => this.cutOffSlowScreen(socket, queued));
-  }
-
-  private cutOffSlowScreen(socket: ScreenSocket, queued: number): void {
-    if (!socket.connected) return;
-    const { run, info } = socket.data;
-    this.options.logger.warn({ runId: run.runId, screenId: socket.id, role: info.role, queued, limit: MAX_QUEUED_PER_SCREEN }, 'slow screen disconnected: it stopped reading what it was sent');
-    cutOff(socket);
-  }
-
-  /** Whether a screen may send this message now; a screen past its limit is logged once. */
-  private allowed(socket: ScreenSocket, message: LimitedScreenMessage): boolean {
-    const limits = socket.data.limits!;
-    if (limits.allow(message, this.options.now())) return true;
-    if (limits.dropped === 1) this.options.logger.warn({ runId: socket.data.run.runId, screenId: socket.id, message }, 'screen messages rate-limited: dropping the excess');
-    return false;
-  }
-
-  /** Whether more may be queued for this screen; one past the bound is cut off instead. */
-  private canSend(socket: ScreenSocket): boolean {
-    const queued = queuedFor(socket.conn);
-    if (queued <= MAX_QUEUED_PER_SCREEN) return true;
-    this.cutOffSlowScreen(socket, queued);
-    return false;
-  }
-
   /** A screen in a replay room: the room's state now, then what the room plays. */
   private onReplayScreen(socket: ScreenSocket, replay: { ceremonyId: string; room: ReplayRoom }): void {
     void socket.join(replayRoom(replay.ceremonyId, replay.room.replayId));
     socket.emit('snapshot', projectPublic(replay.room.state));
-    socket.on('sync', () => this.allowed(socket, 'sync') && this.canSend(socket) && socket.emit('snapshot', projectPublic(replay.room.state)));
-    socket.on('clock', (_sentAt, ack) => typeof ack === 'function' && this.allowed(socket, 'clock') && ack(this.options.now()));
+    socket.on('sync', () => this.screenGuard.allowed(socket, 'sync') && this.screenGuard.canSend(socket) && socket.emit('snapshot', projectPublic(replay.room.state)));
+    socket.on('clock', (_sentAt, ack) => typeof ack === 'function' && this.screenGuard.allowed(socket, 'clock') && ack(this.options.now()));
   }
 
   private onScreen(socket: ScreenSocket): void {
@@ -330,7 +272,7 @@ export class SocketGateway {
     this.catchUpScreen(socket, lastSeq);
 
     socket.on('sync', (request) => {
-      if (!this.allowed(socket, 'sync')) return;
+      if (!this.screenGuard.allowed(socket, 'sync')) return;
       const parsed = SyncSchema.safeParse(request);
       if (!parsed.success) return socket.emit('failure', podiumError(ErrorCodes.invalidMessage, 'sync takes { lastSeq: a whole number ≥ 0 }.'));
       const { lastSeq: asked } = parsed.data;
@@ -339,10 +281,10 @@ export class SocketGateway {
       void caughtUp.then(() => this.catchUpScreen(socket, asked));
     });
     socket.on('clock', (_sentAt, ack) => {
-      if (typeof ack === 'function' && this.allowed(socket, 'clock')) ack(this.options.now());
+      if (typeof ack === 'function' && this.screenGuard.allowed(socket, 'clock')) ack(this.options.now());
     });
     socket.on('hello', (report) => {
-      if (!this.allowed(socket, 'hello')) return;
+      if (!this.screenGuard.allowed(socket, 'hello')) return;
       const parsed = HelloSchema.safeParse(report);
       if (!parsed.success) return;
       const { name, location, offsetMs, rttMs, nudgeMs } = parsed.data;
@@ -356,7 +298,7 @@ export class SocketGateway {
       this.scheduleNotify(run);
     });
     socket.on('rendered', (report) => {
-      if (!this.allowed(socket, 'rendered')) return;
+      if (!this.screenGuard.allowed(socket, 'rendered')) return;
       const parsed = RenderedSchema.safeParse(report);
       if (!parsed.success || parsed.data.seq > run.current.seq) return;
       this.registry.update(run.runId, socket.id, { renderedCueId: parsed.data.cueId, renderedSeq: parsed.data.seq });
@@ -378,7 +320,7 @@ export class SocketGateway {
   /** Sends a screen what it missed since lastSeq on its channel, or a snapshot of its channel. */
   private catchUpScreen(socket: ScreenSocket, lastSeq: number | undefined): void {
     const { run, info } = socket.data;
-    if (!this.canSend(socket)) return;
+    if (!this.screenGuard.canSend(socket)) return;
     const released = this.delivery(run).released(info.channel);
     const missed = lastSeq && lastSeq <= released ? run.eventsAfter(lastSeq)?.filter((e) => e.seq <= released) : null;
     if (missed && missed.length <= MAX_REPLAY) for (const event of missed) socket.emit('event', toPublicEvent(event));
@@ -400,15 +342,8 @@ export class SocketGateway {
   private onOperator(socket: OperatorSocket): void {
     const { run } = socket.data;
     // Revoked or expired while the run was opening: not one frame of the operator view.
-    if (!this.options.auth.isLive(socket.data.session, this.options.now())) return this.cutOff(socket);
-    // Every message, whatever it is, first checks the session; one that ended gets the reason
-    // (and an unauthorized ack) and the socket is cut off, unanswered.
-    socket.use((packet, next) => {
-      if (this.options.auth.isLive(socket.data.session, this.options.now())) return next();
-      const ack = packet.at(-1);
-      if (typeof ack === 'function') (ack as (result: AckResult) => void)({ ok: false, error: podiumError(ErrorCodes.unauthorized, SESSION_ENDED) });
-      this.cutOff(socket);
-    });
+    if (!this.sessions.isLive(socket)) return this.sessions.cutOff(socket);
+    this.sessions.guard(socket);
     this.delivery(run);
     void socket.join(operatorsRoom(run));
     socket.emit('snapshot', run.operatorView());
@@ -434,55 +369,21 @@ export class SocketGateway {
     this.scheduleNotify(run);
   }
 
-  private authorized(socket: OperatorSocket): string | null {
-    // Authorized per message: a session that expired since connect can no longer act.
-    const actor = this.options.auth.verifyToken(socket.data.token, this.options.now());
-    if (!actor) this.cutOff(socket);
-    return actor;
-  }
-
-  /**
-   * A run's consoles, to push to: this process's consoles whose session ended are cut off first,
-   * so no push reaches them even between two sweeps. (Through Redis the push also reaches other
-   * processes' consoles; each process cuts off its own within its sweep and revocation poll.)
-   */
+  /** A run's consoles, to push to (those whose session ended are cut off first: S19). */
   private toOperators(run: CeremonyRun) {
-    const room = this.operators.adapter.rooms.get(operatorsRoom(run));
-    if (room) {
-      const now = this.options.now();
-      for (const id of room) {
-        const socket = this.operators.sockets.get(id);
-        if (socket && !this.options.auth.isLive(socket.data.session, now)) this.cutOff(socket);
-      }
-    }
+    this.sessions.pruneRoom(operatorsRoom(run));
     return this.operators.to(operatorsRoom(run));
   }
 
   /** The same, to this process's consoles only: what each process sends its own (a fresh view). */
   private toLocalOperators(run: CeremonyRun) {
-    this.toOperators(run);
+    this.sessions.pruneRoom(operatorsRoom(run));
     return this.operators.local.to(operatorsRoom(run));
-  }
-
-  /** Cuts off this process's consoles whose session matches. */
-  private cutOffSessions(ended: (session: OperatorSession) => boolean): void {
-    for (const socket of this.operators.sockets.values()) if (ended(socket.data.session)) this.cutOff(socket);
-  }
-
-  /**
-   * Tells the console why (it shows the sign-in again), then disconnects the socket, which leaves
-   * every operator room: no event, registry, attendance or reaction reaches it any more.
-   */
-  private cutOff(socket: OperatorSocket): void {
-    if (socket.disconnected) return;
-    socket.emit('failure', podiumError(ErrorCodes.unauthorized, SESSION_ENDED));
-    socket.disconnect();
-    this.scheduleNotify(socket.data.run);
   }
 
   private async runCommand(socket: OperatorSocket, command: unknown) {
     const { run } = socket.data;
-    const actor = this.authorized(socket);
+    const actor = this.sessions.actor(socket);
     if (!actor) return { ok: false as const, error: podiumError(ErrorCodes.unauthorized, SESSION_ENDED) };
     try {
       const result = await run.handle(command, { actor, now: this.options.now(), fallbackCommandId: this.options.newId() });
@@ -500,7 +401,7 @@ export class SocketGateway {
   /** Renames a screen, moves it to another channel or view, or reloads it. */
   private changeScreen(socket: OperatorSocket, request: ScreenRequest): AckResult {
     const { run } = socket.data;
-    if (!this.authorized(socket)) return { ok: false, error: podiumError(ErrorCodes.unauthorized, SESSION_ENDED) };
+    if (!this.sessions.actor(socket)) return { ok: false, error: podiumError(ErrorCodes.unauthorized, SESSION_ENDED) };
     const parsed = ScreenRequestSchema.safeParse(request);
     if (!parsed.success) return { ok: false, error: podiumError(ErrorCodes.invalidMessage, 'screen takes { screenId, name?, channel?, view?, reload? }.') };
     const { screenId, name, channel, view, reload } = parsed.data;

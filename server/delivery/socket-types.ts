@@ -1,0 +1,31 @@
+import type { Namespace, Socket } from 'socket.io';
+import type { OperatorToServerEvents, ScreenInfo, ScreenToServerEvents, ServerToOperatorEvents, ServerToScreenEvents } from '../../shared/protocol';
+import type { OperatorSession } from '../access/auth';
+import type { CeremonyRun } from '../live/ceremony-run';
+import type { ReplayRoom } from '../runs/replay-room';
+import type { ScreenMessageLimits } from './screen-limits';
+
+/** What the gateway keeps on a public screen's socket. */
+export interface ScreenData {
+  run: CeremonyRun;
+  info: ScreenInfo;
+  /** How often this socket may send each message (S21). */
+  limits?: ScreenMessageLimits;
+  /** Set when the screen watches a replay room instead of a run. */
+  replay?: { ceremonyId: string; room: ReplayRoom };
+}
+
+/** What the gateway keeps on a console's socket. */
+export interface OperatorData {
+  run: CeremonyRun;
+  token: string;
+  session: OperatorSession;
+}
+
+export type ScreenSocket = Socket<ScreenToServerEvents, ServerToScreenEvents, Record<string, never>, ScreenData>;
+export type OperatorSocket = Socket<OperatorToServerEvents, ServerToOperatorEvents, Record<string, never>, OperatorData>;
+export type OperatorNamespace = Namespace<OperatorToServerEvents, ServerToOperatorEvents, Record<string, never>, OperatorData>;
+
+export const screensRoom = (run: CeremonyRun) => `screens:${run.runId}`;
+export const channelRoom = (run: CeremonyRun, channelId: string) => `screens:${run.runId}:channel:${channelId}`;
+export const operatorsRoom = (run: CeremonyRun) => `operators:${run.runId}`;
