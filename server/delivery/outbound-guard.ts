@@ -2,9 +2,11 @@ import type { Socket } from 'socket.io';
 
 /**
  * What the server may hold for one public screen that its network has not taken yet: about 1 MB
- * (characters of frames, plus bytes in the WebSocket's buffer). A snapshot of a large ceremony is
- * some hundred kB, so a screen that reads keeps far below it; one that stops reading (a hostile
- * client, a frozen tab) would otherwise make the server keep every frame sent to it (rule S21).
+ * (characters of frames, plus bytes in the WebSocket's buffer) beyond the largest single frame
+ * queued for it. A snapshot of the largest ceremony the limits allow is a few MB, and one new
+ * definition version carries as much: a screen that reads takes it whole; one that stops reading
+ * (a hostile client, a frozen tab) would otherwise make the server keep every frame sent to it
+ * (rule S21).
  */
 export const MAX_QUEUED_PER_SCREEN = 1_000_000;
 
@@ -49,17 +51,21 @@ export function cutOff(socket: Socket): void {
 /**
  * Counts, packet by packet, what engine.io queues for a socket's connection (reset when it hands
  * the queue to the transport) plus the WebSocket's buffer, and calls `onOver` once when it passes
- * `limit`. Counting as packets are made keeps the check O(1) per frame, broadcasts included.
+ * `limit` beyond the largest frame queued. Counting as packets are made keeps the check O(1) per frame, broadcasts included.
  */
 export function guardOutbound(socket: Socket, limit: number, onOver: (queued: number) => void): void {
   const conn = socket.conn;
   let pending = 0;
+  let largest = 0;
   let over = false;
   const onPacket = (packet: Packet) => {
-    pending += packetSize(packet);
+    const size = packetSize(packet);
+    pending += size;
+    largest = Math.max(largest, size);
     if (over) return;
     const queued = pending + (webSocketOf(conn)?.bufferedAmount ?? 0);
-    if (queued <= limit) return;
+    // One frame always fits, however large (a big ceremony's snapshot): the limit is on top of it.
+    if (queued <= limit + largest) return;
     over = true;
     // Not in the middle of socket.io's write (or of a broadcast to a room): right after it.
     setImmediate(() => onOver(queued));
