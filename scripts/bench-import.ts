@@ -38,7 +38,8 @@ export function benchCeremony(categories: number) {
     date: '2026-01-01',
     timeZone: 'UTC',
     runOfShow: ids.map((categoryId) => ({ kind: 'category', categoryId })),
-    categories: ids.map((id) => ({ id, kind: 'ranked', title: { en: id }, results: [{ place: 1, recipient: { type: 'person', name: { en: 'Placeholder' } } }] })),
+    // Ten places each, declared (as organizers do): the import fills them, the cue list stays.
+    categories: ids.map((id) => ({ id, kind: 'ranked', title: { en: id }, placeCount: 10, results: [{ place: 1, recipient: { type: 'person', name: { en: 'Placeholder' } } }] })),
   };
 }
 

@@ -32,7 +32,11 @@ export function decideDefinitionChange(
   options: ChangeOptions,
 ): DefinitionChange {
   const refuse = (error: PodiumError): DefinitionChange => ({ ok: false, error });
-  const event = { type: 'definition_published' as const, ceremony: toPublicCeremony(next), cues: buildCues(next) };
+  const ceremony = toPublicCeremony(next);
+  const cues = buildCues(next);
+  const publicUnchanged = same(ceremony, state.ceremony) && same(cues, state.cues);
+  // What the screens show goes into the event only when it changed: a correction is small.
+  const event = { type: 'definition_published' as const, ...(same(ceremony, state.ceremony) ? {} : { ceremony }), ...(same(cues, state.cues) ? {} : { cues }) };
   if (state.startedAt === null) return { ok: true, event };
 
   if (!options.correction) {
@@ -44,7 +48,7 @@ export function decideDefinitionChange(
     );
   }
   if (!options.confirm) return refuse(podiumError(ErrorCodes.confirmationRequired, 'A results correction during the live run needs confirm=true: the console will announce it.'));
-  if (!same(event.ceremony, state.ceremony) || !same(event.cues, state.cues)) {
+  if (!publicUnchanged) {
     return refuse(podiumError(ErrorCodes.conflict, 'A results correction may change results only: this one changes what the screens show (titles, categories or the run of show).'));
   }
   const changed = next.categories.filter((category) => !same(category, current.categories.find((c) => c.id === category.id)));

@@ -51,8 +51,8 @@ const bodies = {
   rehearsal_started: { realResults: z.boolean(), version: z.int().min(1).optional() },
   definition_published: {
     version: z.int().min(1),
-    ceremony: PublicCeremonySchema,
-    cues: z.array(CueSchema),
+    ceremony: PublicCeremonySchema.optional(),
+    cues: z.array(CueSchema).optional(),
     hash: z.string().max(100).optional(),
     correction: z.object({ categoryIds: z.array(z.string().min(1).max(64)) }).strict().optional(),
   },

@@ -16,10 +16,11 @@ export type EventBody =
   /**
    * A new version of the definition: the run uses it from here on. Before the run begins any change
    * may be published; once it has begun, only a results correction of categories with no standing
-   * reveal (`correction`), whose public part is unchanged. `correction` and `hash` are for the
-   * console; screens get the public part only.
+   * reveal (`correction`), whose public part is unchanged. `ceremony` and `cues` are there only
+   * when they changed (a results correction has neither: a small event, even for a large
+   * ceremony). `correction` and `hash` are for the console; screens get the public part only.
    */
-  | { type: 'definition_published'; version: number; ceremony: PublicCeremony; cues: Cue[]; hash?: string; correction?: { categoryIds: string[] } };
+  | { type: 'definition_published'; version: number; ceremony?: PublicCeremony; cues?: Cue[]; hash?: string; correction?: { categoryIds: string[] } };
 
 export type EventType = EventBody['type'];
 

@@ -147,10 +147,11 @@ export function evolve(state: CeremonyState, event: PublicEvent): CeremonyState 
     case 'rehearsal_started':
       return { ...next, run: { kind: 'rehearsal', realResults: event.realResults } };
     case 'definition_published': {
+      const { ceremony = next.ceremony, cues = next.cues } = event;
       // The next cue stays the same cue when the new run of show still has it.
       const nextId = next.cues[next.nextIndex]?.id;
-      const nextIndex = event.cues.findIndex((c) => c.id === nextId);
-      return { ...next, ceremony: event.ceremony, cues: event.cues, version: event.version, nextIndex: nextIndex >= 0 ? nextIndex : Math.min(next.nextIndex, event.cues.length) };
+      const nextIndex = cues.findIndex((c) => c.id === nextId);
+      return { ...next, ceremony, cues, version: event.version, nextIndex: nextIndex >= 0 ? nextIndex : Math.min(next.nextIndex, cues.length) };
     }
     case 'channel_set':
       return { ...next, channels: { ...next.channels, [event.channelId]: { id: event.channelId, name: event.name, delayMs: event.delayMs } } };
