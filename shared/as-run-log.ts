@@ -104,7 +104,7 @@ export function asRunRows(events: readonly (PublicEvent | CeremonyEvent)[], cues
   });
 }
 
-/** The as-run CSV as a table (header first); the server writes it as CSV text (server/csv.ts). */
+/** The as-run CSV as a table (header first); the server writes it as CSV text (server/csv/csv.ts). */
 export function asRunCsvTable(rows: readonly AsRunRow[]): CsvTable {
   return [
     [...AS_RUN_CSV_COLUMNS],

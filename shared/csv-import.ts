@@ -75,7 +75,7 @@ function applyRows(category: Category, rows: Row[], problems: Problem[]): Catego
 }
 
 /**
- * Replaces the results of the categories a CSV names, from its rows as read (server/csv.ts). Every
+ * Replaces the results of the categories a CSV names, from its rows as read (server/csv/csv.ts). Every
  * problem is listed, by line and column first, then by the path in the definition; on any problem
  * nothing changes. Linear in the rows: each row is looked at once, and grouped by a push.
  */

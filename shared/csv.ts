@@ -1,5 +1,5 @@
 /**
- * CSV in shared/ is tables, never text: the server reads and writes the text (server/csv.ts, with
+ * CSV in shared/ is tables, never text: the server reads and writes the text (server/csv/csv.ts, with
  * csv-parse and csv-stringify, whose types need Node's).
  */
 

@@ -102,7 +102,7 @@ export const RESULTS_CSV_COLUMNS = [
 /**
  * The results CSV as a table (header first), one row per revealed recipient: each category's
  * places best first, then its mentions. ASCII digits throughout. The server writes it as CSV text
- * (server/csv.ts), neutralising cells a spreadsheet would run as a formula.
+ * (server/csv/csv.ts), neutralising cells a spreadsheet would run as a formula.
  */
 export function resultsCsvTable(archive: ResultsExport): CsvTable {
   const table: CsvTable = [[...RESULTS_CSV_COLUMNS]];

@@ -51,7 +51,7 @@ export function cutOff(socket: Socket): void {
 /**
  * Counts, packet by packet, what engine.io queues for a socket's connection (reset when it hands
  * the queue to the transport) plus the WebSocket's buffer, and calls `onOver` once when it passes
- * `limit` beyond the largest frame queued. Counting as packets are made keeps the check O(1) per frame, broadcasts included.
+ * `limit` beyond the largest frame queued for it so far. Counting as packets are made keeps the check O(1) per frame, broadcasts included.
  */
 export function guardOutbound(socket: Socket, limit: number, onOver: (queued: number) => void): void {
   const conn = socket.conn;

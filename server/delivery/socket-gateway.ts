@@ -448,7 +448,7 @@ export class SocketGateway {
   private sendRegistry(socket: OperatorSocket): void {
     const { run } = socket.data;
     const { diff, full } = this.registry.forConsoles(run.runId, run.current.lastRevealCueId);
-    this.operators.to(operatorsRoom(run)).except(socket.id).emit('registry', diff);
+    this.toOperators(run).except(socket.id).emit('registry', diff);
     socket.emit('registry', full);
   }
 }

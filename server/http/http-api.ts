@@ -39,6 +39,8 @@ export function audienceState(state: CeremonyState) {
   return {
     ceremonyId: state.ceremony.id,
     seq: state.seq,
+    /** The definition version the run uses (S17): what a script's GO sends as `version`. */
+    version: state.version,
     ceremony: state.ceremony,
     currentCue: cue,
     onHold: state.hold !== null,
@@ -61,6 +63,7 @@ export function operatorState(run: CeremonyRun) {
     cues: state.cues.map((cue, i) => ({ ...cue, status: cueStatus(state, cue, i), preview: view.previews[cue.id] })),
     nextCue: next ? { ...next, preview: view.previews[next.id] } : null,
     recent: view.recent,
+    definitionHash: view.definitionHash,
   };
 }
 

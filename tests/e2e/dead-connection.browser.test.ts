@@ -5,7 +5,7 @@ import { serverAndBrowser } from '../helpers/browser';
 
 const SEED = 'egov-award-1399';
 /**
- * The server pings every 5 s (server/socket-gateway.ts); a screen calls a ping 1.5 s late a lost
+ * The server pings every 5 s (server/delivery/socket-gateway.ts); a screen calls a ping 1.5 s late a lost
  * link (client/lib/heartbeat-watch.ts): 6.5 s at worst, plus room for a slow machine.
  */
 const DETECTION_BOUND_MS = 8_000;

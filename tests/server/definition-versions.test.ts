@@ -78,7 +78,8 @@ describe('definition versions', () => {
     expect(op.view!.state.version).toBe(2);
     expect(op.view!.definitionHash).toBe(imported.body.hash);
     await vi.waitFor(() => expect(audience.state!.version).toBe(2));
-    expect((await getState(t.url, SAMPLE)).seq).toBe(1);
+    expect(await getState(t.url, SAMPLE)).toMatchObject({ seq: 1, version: 2 });
+    expect(await getState(t.url, SAMPLE, token)).toMatchObject({ version: 2, definitionHash: imported.body.hash });
 
     // A GO aimed at the replaced version (a console that had not seen the import) does nothing.
     const first = nextCue(op.view!.state)!;

@@ -65,13 +65,16 @@ describe('one public screen cannot hurt everyone', () => {
     closing.push(good, op);
     const slow = await RawScreen.open(t.url, { ceremonyId: 'heavy' });
     closing.push(slow);
-    await vi.waitFor(() => expect(snapshotsIn(slow.packets) === 1 && good.state && op.view).toBeTruthy());
+    // It stops reading as soon as it is admitted, before its first snapshot: having read little,
+    // its network buffers stay small (the kernel grows them for a reader that keeps up), so what
+    // it leaves unread piles up on the server soon.
     slow.stopReading();
+    await vi.waitFor(() => expect(good.state && op.view).toBeTruthy());
     // Keep asking, a sync every limit's refill: each answer is a snapshot of some 700 kB.
     const before = process.memoryUsage();
     const asking = setInterval(() => slow.emit('sync', { lastSeq: 0 }), 200);
     try {
-      await vi.waitFor(() => expect(t.logs.some((l) => l.includes('slow screen disconnected'))).toBe(true), { timeout: 60_000, interval: 100 });
+      await vi.waitFor(() => expect(t.logs.some((l) => l.includes('slow screen disconnected'))).toBe(true), { timeout: 150_000, interval: 100 });
     } finally {
       clearInterval(asking);
     }
@@ -88,7 +91,7 @@ describe('one public screen cannot hurt everyone', () => {
     expect(result.ok).toBe(true);
     await vi.waitFor(() => expect(good.state!.seq).toBe(result.ok && result.seq));
     await vi.waitFor(() => expect(op.registry?.audience.total).toBe(1));
-  }, 120_000);
+  }, 200_000);
 
   it('[S21][S22] a screen that reads gets the largest ceremony the limits allow whole: its snapshot and a new version of it, each a few MB', async () => {
     const t = await startTestServer();
