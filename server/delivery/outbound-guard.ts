@@ -51,9 +51,9 @@ export function cutOff(socket: Socket): void {
 /**
  * Counts, packet by packet, what engine.io queues for a socket's connection (reset when it hands
  * the queue to the transport) plus the WebSocket's buffer, and calls `onOver` once when it passes
- * `limit` beyond the largest frame queued for it so far. Counting as packets are made keeps the check O(1) per frame, broadcasts included.
+ * `limit` beyond the largest frame queued for it so far (returned, for the check before a send). Counting as packets are made keeps the check O(1) per frame, broadcasts included.
  */
-export function guardOutbound(socket: Socket, limit: number, onOver: (queued: number) => void): void {
+export function guardOutbound(socket: Socket, limit: number, onOver: (queued: number) => void): () => number {
   const conn = socket.conn;
   let pending = 0;
   let largest = 0;
@@ -79,4 +79,5 @@ export function guardOutbound(socket: Socket, limit: number, onOver: (queued: nu
     conn.off('packetCreate', onPacket);
     conn.off('flush', onFlush);
   });
+  return () => largest;
 }

@@ -15,7 +15,7 @@ export class ScreenGuard {
 
   attach(socket: ScreenSocket): void {
     socket.data.limits = new ScreenMessageLimits();
-    guardOutbound(socket, MAX_QUEUED_PER_SCREEN, (queued) => this.cutOffSlow(socket, queued));
+    socket.data.largestFrame = guardOutbound(socket, MAX_QUEUED_PER_SCREEN, (queued) => this.cutOffSlow(socket, queued));
   }
 
   /** Whether a screen may send this message now; a screen past its limit is logged once. */
@@ -26,10 +26,10 @@ export class ScreenGuard {
     return false;
   }
 
-  /** Whether more may be queued for this screen; one past the bound is cut off instead. */
+  /** Whether more may be queued for this screen (the bound, on top of its largest frame); one past it is cut off instead. */
   canSend(socket: ScreenSocket): boolean {
     const queued = queuedFor(socket.conn);
-    if (queued <= MAX_QUEUED_PER_SCREEN) return true;
+    if (queued <= MAX_QUEUED_PER_SCREEN + (socket.data.largestFrame?.() ?? 0)) return true;
     this.cutOffSlow(socket, queued);
     return false;
   }

@@ -11,6 +11,8 @@ export interface ScreenData {
   info: ScreenInfo;
   /** How often this socket may send each message (S21). */
   limits?: ScreenMessageLimits;
+  /** The largest frame queued for this socket so far: the unread bound is on top of it (S21). */
+  largestFrame?: () => number;
   /** Set when the screen watches a replay room instead of a run. */
   replay?: { ceremonyId: string; room: ReplayRoom };
 }
