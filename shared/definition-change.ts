@@ -34,9 +34,10 @@ export function decideDefinitionChange(
   const refuse = (error: PodiumError): DefinitionChange => ({ ok: false, error });
   const ceremony = toPublicCeremony(next);
   const cues = buildCues(next);
-  const publicUnchanged = same(ceremony, state.ceremony) && same(cues, state.cues);
+  const ceremonyUnchanged = same(ceremony, state.ceremony);
+  const cuesUnchanged = same(cues, state.cues);
   // What the screens show goes into the event only when it changed: a correction is small.
-  const event = { type: 'definition_published' as const, ...(same(ceremony, state.ceremony) ? {} : { ceremony }), ...(same(cues, state.cues) ? {} : { cues }) };
+  const event = { type: 'definition_published' as const, ...(ceremonyUnchanged ? {} : { ceremony }), ...(cuesUnchanged ? {} : { cues }) };
   if (state.startedAt === null) return { ok: true, event };
 
   if (!options.correction) {
@@ -48,7 +49,7 @@ export function decideDefinitionChange(
     );
   }
   if (!options.confirm) return refuse(podiumError(ErrorCodes.confirmationRequired, 'A results correction during the live run needs confirm=true: the console will announce it.'));
-  if (!publicUnchanged) {
+  if (!ceremonyUnchanged || !cuesUnchanged) {
     return refuse(podiumError(ErrorCodes.conflict, 'A results correction may change results only: this one changes what the screens show (titles, categories or the run of show).'));
   }
   const changed = next.categories.filter((category) => !same(category, current.categories.find((c) => c.id === category.id)));

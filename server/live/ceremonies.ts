@@ -182,15 +182,6 @@ export class Ceremonies {
   }
 
   /**
-   * The live run has begun (a cue was started): a cheap check before an import's long work. The
-   * decision itself is the run's, in turn with its commands (`replace`).
-   */
-  async begun(ceremonyId: string): Promise<boolean> {
-    const run = await this.live(ceremonyId);
-    return run !== null && run.current.startedAt !== null;
-  }
-
-  /**
    * Publishes a new version of a definition (an import): the live run moves to it at once, in
    * every process (through its log). Once the run has begun, only a confirmed results correction
    * of categories with no standing reveal is accepted (docs/spec.md S17).

@@ -47,9 +47,10 @@ CREATE TABLE IF NOT EXISTS podium_ceremony_versions (
   definition JSONB NOT NULL,
   PRIMARY KEY (ceremony_id, version)
 );
+-- A log from before command ids were kept: fill them in, once (a one-time check skips the scan after).
 INSERT INTO podium_commands (stream_id, command_id, seq)
   SELECT stream_id, body->>'commandId', MIN(seq) FROM podium_events
-  WHERE stream_id NOT IN (SELECT DISTINCT stream_id FROM podium_commands) GROUP BY stream_id, body->>'commandId'
+  WHERE NOT EXISTS (SELECT 1 FROM podium_commands) GROUP BY stream_id, body->>'commandId'
   ON CONFLICT DO NOTHING;
 CREATE TABLE IF NOT EXISTS podium_revoked_sessions (
   session_id TEXT PRIMARY KEY,

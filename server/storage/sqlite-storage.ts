@@ -50,11 +50,15 @@ CREATE TABLE IF NOT EXISTS revoked_sessions (
 );
 `;
 
-/** Logs and stores written before commands and versions were kept: fill both in, once. */
-function migrate(db: Database.Database): void {
-  db.exec(`INSERT OR IGNORE INTO commands (stream_id, command_id, seq)
-    SELECT stream_id, json_extract(body, '$.commandId'), MIN(seq) FROM events
-    WHERE stream_id NOT IN (SELECT DISTINCT stream_id FROM commands) GROUP BY stream_id, json_extract(body, '$.commandId')`);
+/**
+ * Logs and stores written before commands and versions were kept: fill both in. The command ids
+ * once, when their table is new (`hadCommands` false); afterwards every append keeps its own.
+ */
+function migrate(db: Database.Database, hadCommands: boolean): void {
+  if (!hadCommands) {
+    db.exec(`INSERT OR IGNORE INTO commands (stream_id, command_id, seq)
+      SELECT stream_id, json_extract(body, '$.commandId'), MIN(seq) FROM events GROUP BY stream_id, json_extract(body, '$.commandId')`);
+  }
   const unversioned = db.prepare<[], { id: string; definition: string }>('SELECT id, definition FROM ceremonies WHERE id NOT IN (SELECT ceremony_id FROM ceremony_versions)').all();
   const insert = db.prepare('INSERT INTO ceremony_versions (ceremony_id, version, hash, definition) VALUES (?, 1, ?, ?)');
   for (const row of unversioned) insert.run(row.id, definitionHash(JSON.parse(row.definition) as CeremonyDefinition), row.definition);
@@ -78,10 +82,11 @@ export class SqliteStorage {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = FULL');
       this.db.pragma('busy_timeout = 5000');
+      const hadCommands = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'commands'").get() !== undefined;
       this.db.exec(schema);
       const damage = [...quickCheckProblems(this.db), ...seqProblems(this.db.prepare<[], StreamExtent>(STREAM_EXTENTS_SQL).all())];
       if (damage.length > 0) throw new StorageIntegrityError(file, damage, SQLITE_RECOVERY);
-      migrate(this.db);
+      migrate(this.db, hadCommands);
     } catch (error) {
       this.db.close();
       // A file that is not a database (a damaged header) or a page SQLite cannot read: damage too, with the same advice.
