@@ -1,6 +1,8 @@
 /** Every error a client can get, with a stable code. Messages are for people; codes are for code. */
 export const ErrorCodes = {
   unauthorized: 'unauthorized',
+  /** Signed in, but the role (or the API token's ceremony) does not allow it (S29). */
+  forbidden: 'forbidden',
   forbiddenOrigin: 'forbidden_origin',
   invalidCommand: 'invalid_command',
   invalidMessage: 'invalid_message',

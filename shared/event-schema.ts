@@ -1,3 +1,4 @@
+import { CrewRoles } from './crew';
 import { z } from 'zod';
 import { RecipientSchema, TextSchema } from './ceremony';
 import { CHANNEL_ID_PATTERN, MAX_CHANNEL_DELAY_MS } from './channels';
@@ -65,6 +66,9 @@ const stamp = {
   showAt: z.number().finite().optional(),
   commandId: z.string().min(1).max(200),
   actor: z.string().max(200),
+  actorRole: z.enum(CrewRoles).optional(),
+  token: z.string().max(200).optional(),
+  confirmedBy: z.string().max(200).optional(),
 };
 
 const union = <S extends z.ZodRawShape>(extra: S) =>

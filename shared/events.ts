@@ -1,4 +1,5 @@
 import type { Cue, PublicCeremony, RevealedEntry, RevealSlot } from './cues';
+import type { Actor } from './crew';
 import type { Text } from './text';
 
 /** What happened, as appended to the log. Bodies are public once appended; meta is not. */
@@ -32,10 +33,9 @@ export interface EventStamp {
   showAt?: number;
 }
 
-/** Who caused it; for the operator's audit log only. */
-export interface EventMeta {
+/** Who caused it (the person, their role, the API token, a second person's confirmation); for the crew's audit log only. */
+export interface EventMeta extends Actor {
   commandId: string;
-  actor: string;
 }
 
 export type CeremonyEvent = EventBody & EventStamp & EventMeta;
@@ -56,7 +56,7 @@ export const EventTypes = [
 ] as const satisfies readonly EventType[];
 
 export function toPublicEvent(event: CeremonyEvent): PublicEvent {
-  const { commandId: _commandId, actor: _actor, ...body } = event;
+  const { commandId: _commandId, actor: _actor, actorRole: _role, token: _token, confirmedBy: _confirmedBy, ...body } = event;
   if (body.type === 'definition_published') {
     const { hash: _hash, correction: _correction, ...published } = body;
     return published;

@@ -35,8 +35,13 @@ export interface OperatorView {
   previews: Record<string, RevealedEntry[]>;
   /** The most recent events with who caused them: the audit log. */
   recent: CeremonyEvent[];
-  /** The hash of the definition version the run uses (its number is `state.version`). */
-  definitionHash: string;
+  /** The hash of the definition version the run uses (its number is `state.version`); null when sealed. */
+  definitionHash: string | null;
+  /**
+   * Set for a role that may not see unrevealed results (stage manager, presenter: S29): no
+   * preview, no hash of the definition; the console shows every next reveal as "sealed".
+   */
+  sealed?: true;
 }
 
 export const AUDIT_LOG_LENGTH = 100;
@@ -48,6 +53,18 @@ export function revealPreviews(state: CeremonyState, definition: CeremonyDefinit
     if (cue.kind === 'reveal' && cue.slot && category) previews[cue.id] = entriesForSlot(category, cue.slot);
   }
   return previews;
+}
+
+/** The operator view without anything that depends on an unrevealed result (S29). */
+export function sealOperatorView(state: CeremonyState, recent: readonly CeremonyEvent[]): OperatorView {
+  return { state, previews: {}, recent: recent.slice(-AUDIT_LOG_LENGTH).map(sealEvent), definitionHash: null, sealed: true };
+}
+
+/** An event as a console without results gets it: a definition version without its hash. */
+export function sealEvent(event: CeremonyEvent): CeremonyEvent {
+  if (event.type !== 'definition_published' || event.hash === undefined) return event;
+  const { hash: _hash, ...rest } = event;
+  return rest;
 }
 
 export function projectOperator(state: CeremonyState, definition: CeremonyDefinition, recent: readonly CeremonyEvent[], definitionHash: string): OperatorView {

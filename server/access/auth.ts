@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual, createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isCrewRole, type CrewRole, type Principal } from '../../shared/crew';
 import type { RevokedSessions } from './revoked-sessions';
 
 export const SESSION_COOKIE = 'podium_session';
@@ -27,11 +28,22 @@ function keptSecret(dataDir: string, name: string, make: () => string): { value:
   return { value, created: true };
 }
 
-/** An operator session as a token names it: its id (what a logout revokes) and its expiry. */
-export interface OperatorSession {
-  id: string;
-  exp: number;
+/** Who a token is issued to: a person and their role, or an API token acting with a role. */
+export interface TokenSubject {
+  personId: string;
+  name: string;
+  role: CrewRole;
+  /** An API token's name and ceremony scope. */
+  token?: string;
+  ceremonyId?: string;
 }
+
+/**
+ * Tokens issued before people had names and roles (and those of `OPERATOR_PASSCODE`'s producer):
+ * they act as the first producer.
+ */
+export const FIRST_PRODUCER_ID = 'producer-1';
+export const LEGACY_SUBJECT: TokenSubject = { personId: FIRST_PRODUCER_ID, name: 'operator', role: 'producer' };
 
 /**
  * Operator sessions: a passcode buys a signed token (also set as an httpOnly cookie). Tokens are
@@ -68,31 +80,45 @@ export class OperatorAuth {
     return typeof candidate === 'string' && secretsEqual(candidate, this.passcode);
   }
 
-  issueToken(now: number): string {
-    const payload = Buffer.from(JSON.stringify({ sub: 'operator', sid: randomBytes(12).toString('base64url'), exp: now + SESSION_HOURS * 3600_000 })).toString('base64url');
-    return `${payload}.${this.sign(payload)}`;
+  /**
+   * A signed token for a new session of `subject` (a sign-in: SESSION_HOURS; an API token: as long
+   * as `hours`). `sessionId` is what ending it revokes; made here unless given.
+   */
+  issueToken(now: number, subject: TokenSubject = LEGACY_SUBJECT, options: { sessionId?: string; hours?: number } = {}): { token: string; principal: Principal } {
+    const principal: Principal = {
+      sessionId: options.sessionId ?? randomBytes(12).toString('base64url'),
+      personId: subject.personId,
+      name: subject.name,
+      role: subject.role,
+      ...(subject.token ? { token: subject.token } : {}),
+      ...(subject.ceremonyId ? { ceremonyId: subject.ceremonyId } : {}),
+      exp: now + (options.hours ?? SESSION_HOURS) * 3600_000,
+    };
+    const claims = { sub: 'crew', sid: principal.sessionId, pid: principal.personId, name: principal.name, role: principal.role, tok: principal.token, cer: principal.ceremonyId, exp: principal.exp };
+    const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+    return { token: `${payload}.${this.sign(payload)}`, principal };
   }
 
-  /** The actor name of a valid, unexpired, not revoked token; null otherwise. */
-  verifyToken(token: unknown, now: number): string | null {
-    return this.session(token, now) ? 'operator' : null;
-  }
-
-  /** The session of a valid, unexpired, not revoked token; null otherwise. */
-  session(token: unknown, now: number): OperatorSession | null {
-    const claims = this.claims(token, now);
-    return claims && this.isLive(claims, now) ? claims : null;
+  /** Who a valid, unexpired, not revoked token acts as; null otherwise. */
+  principal(token: unknown, now: number): Principal | null {
+    const principal = this.claims(token, now);
+    return principal && this.isLive(principal, now) ? principal : null;
   }
 
   /** Whether a session once admitted still holds: a check in memory, for every message and push. */
-  isLive(session: OperatorSession, now: number): boolean {
-    return session.exp >= now && !this.revoked.has(session.id);
+  isLive(session: Pick<Principal, 'sessionId' | 'exp'>, now: number): boolean {
+    return session.exp >= now && !this.revoked.has(session.sessionId);
   }
 
   /** Logs a session out, for every process and across restarts (kept until it would have expired). */
   async revokeToken(token: unknown, now: number): Promise<void> {
     const claims = this.claims(token, now);
-    if (claims) await this.revoked.revoke({ sessionId: claims.id, expiresAt: claims.exp });
+    if (claims) await this.revokeSession(claims);
+  }
+
+  /** Ends a session (or an API token) by its id, for every process, until it would have expired. */
+  async revokeSession(session: Pick<Principal, 'sessionId' | 'exp'>): Promise<void> {
+    await this.revoked.revoke({ sessionId: session.sessionId, expiresAt: session.exp });
   }
 
   /** Called with each session revoked from now on, by this process or another. */
@@ -100,17 +126,28 @@ export class OperatorAuth {
     this.revoked.onRevoked(listener);
   }
 
-  private claims(token: unknown, now: number): OperatorSession | null {
+  private claims(token: unknown, now: number): Principal | null {
     if (typeof token !== 'string' || token.length > 512) return null;
     const [payload, signature, extra] = token.split('.');
     if (!payload || !signature || extra !== undefined) return null;
     if (!secretsEqual(signature, this.sign(payload))) return null;
     try {
-      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown; exp?: unknown; sid?: unknown; n?: unknown };
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
       // Tokens issued before sessions had ids carry a nonce `n`: it names their session.
       const id = claims.sid ?? claims.n;
-      if (claims.sub !== 'operator' || typeof claims.exp !== 'number' || claims.exp < now || typeof id !== 'string') return null;
-      return { id, exp: claims.exp };
+      if (typeof claims.exp !== 'number' || claims.exp < now || typeof id !== 'string') return null;
+      // Before people and roles: the first producer's.
+      if (claims.sub === 'operator') return { sessionId: id, ...LEGACY_SUBJECT, exp: claims.exp };
+      if (claims.sub !== 'crew' || typeof claims.pid !== 'string' || typeof claims.name !== 'string' || !isCrewRole(claims.role)) return null;
+      return {
+        sessionId: id,
+        personId: claims.pid,
+        name: claims.name,
+        role: claims.role,
+        ...(typeof claims.tok === 'string' ? { token: claims.tok } : {}),
+        ...(typeof claims.cer === 'string' ? { ceremonyId: claims.cer } : {}),
+        exp: claims.exp,
+      };
     } catch {
       return null;
     }

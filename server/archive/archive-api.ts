@@ -10,7 +10,7 @@ import type { CeremonyRun } from '../live/ceremony-run';
 import type { Ceremonies } from '../live/ceremonies';
 import { writeCsv } from '../csv/csv';
 import { baseUrl } from '../http/http-api';
-import { operatorAccess } from '../http/http-access';
+import { crewAccess } from '../http/http-access';
 import { sendError } from '../http/http-errors';
 
 export interface ArchiveApiOptions {
@@ -36,7 +36,7 @@ export function resultsPageUrl(base: string, ceremonyId: string): string {
 export function createArchiveApi(options: ArchiveApiOptions): express.Router {
   const { ceremonies, auth } = options;
   const api = express.Router();
-  const { requireOperator } = operatorAccess(auth, options.now);
+  const { need } = crewAccess(auth, options.now);
 
   const liveRun = async (req: Request, res: Response): Promise<CeremonyRun | null> => {
     const run = await ceremonies.live(String(req.params.id));
@@ -62,7 +62,7 @@ export function createArchiveApi(options: ArchiveApiOptions): express.Router {
     res.type('image/svg+xml').send(svg);
   });
 
-  api.get('/ceremonies/:id/certificates.json', requireOperator, async (req, res) => {
+  api.get('/ceremonies/:id/certificates.json', need('results.see'), async (req, res) => {
     const run = await liveRun(req, res);
     if (!run) return;
     const archive = resultsExport(run.current);
@@ -70,17 +70,17 @@ export function createArchiveApi(options: ArchiveApiOptions): express.Router {
     res.json(body);
   });
 
-  api.get('/ceremonies/:id/as-run.csv', requireOperator, async (req, res) => {
+  api.get('/ceremonies/:id/as-run.csv', need('results.see'), async (req, res) => {
     const run = await liveRun(req, res);
     if (run) attachment(res, `${run.current.ceremony.id}-as-run.csv`, 'text/csv; charset=utf-8', BOM + writeCsv(asRunCsvTable(asRunRows(run.eventsAfter(0) ?? [], run.current.cues))));
   });
 
-  api.get('/ceremonies/:id/definition.json', requireOperator, async (req, res) => {
+  api.get('/ceremonies/:id/definition.json', need('results.see'), async (req, res) => {
     const run = await liveRun(req, res);
     if (run) attachment(res, `${run.definition.id}.json`, 'application/json', JSON.stringify(run.definition, null, 2));
   });
 
-  api.get('/ceremonies/:id/run.json', requireOperator, async (req, res) => {
+  api.get('/ceremonies/:id/run.json', need('results.see'), async (req, res) => {
     const run = await liveRun(req, res);
     if (!run) return;
     const file = toRunFile({ ceremonyId: run.definition.id, runId: run.runId, kind: RunKinds.live, events: run.eventsAfter(0) ?? [] });

@@ -1,6 +1,7 @@
 import { ErrorCodes, podiumError } from '../../shared/errors';
 import type { AckResult } from '../../shared/protocol';
-import type { OperatorAuth, OperatorSession } from '../access/auth';
+import type { Principal } from '../../shared/crew';
+import type { OperatorAuth } from '../access/auth';
 import type { OperatorNamespace, OperatorSocket } from './socket-types';
 
 /** How often consoles are checked for a session that expired (or was revoked) meanwhile. */
@@ -22,7 +23,7 @@ export class ConsoleSessions {
     /** After a console is cut off (its run's registry of consoles changed). */
     private readonly onCutOff: (socket: OperatorSocket) => void,
   ) {
-    auth.onRevoked((sessionId) => this.cutOffWhere((session) => session.id === sessionId));
+    auth.onRevoked((sessionId) => this.cutOffWhere((session) => session.sessionId === sessionId));
     this.sweep = setInterval(() => this.cutOffWhere((session) => !auth.isLive(session, now())), SESSION_SWEEP_MS);
     this.sweep.unref();
   }
@@ -44,11 +45,11 @@ export class ConsoleSessions {
     });
   }
 
-  /** The actor of a console's session now, or null (and the console is cut off). */
-  actor(socket: OperatorSocket): string | null {
-    const actor = this.auth.verifyToken(socket.data.token, this.now());
-    if (!actor) this.cutOff(socket);
-    return actor;
+  /** Who a console acts as now, or null (and the console is cut off). */
+  principal(socket: OperatorSocket): Principal | null {
+    const principal = this.auth.principal(socket.data.token, this.now());
+    if (!principal) this.cutOff(socket);
+    return principal;
   }
 
   /**
@@ -80,7 +81,7 @@ export class ConsoleSessions {
     clearInterval(this.sweep);
   }
 
-  private cutOffWhere(ended: (session: OperatorSession) => boolean): void {
+  private cutOffWhere(ended: (session: Principal) => boolean): void {
     for (const socket of this.operators.sockets.values()) if (ended(socket.data.session)) this.cutOff(socket);
   }
 }

@@ -3,7 +3,8 @@ import { Server } from 'socket.io';
 import { DEFAULT_CHANNEL_ID } from '../../shared/channels';
 import { ErrorCodes, podiumError, type ErrorCode, type PodiumError } from '../../shared/errors';
 import { toPublicEvent, type CeremonyEvent } from '../../shared/events';
-import { projectPublic } from '../../shared/projection';
+import { projectPublic, sealEvent, type OperatorView } from '../../shared/projection';
+import { actorOf, allowed, type Capability, type Principal } from '../../shared/crew';
 import type {
   AckResult,
   ScreenCounts,
@@ -30,7 +31,7 @@ import { originAllowed } from '../http/origin';
 import { ScreenGuard } from './screen-guard';
 import { ScreenRegistry } from './screen-registry';
 import { ConsoleSessions, SESSION_ENDED } from './console-sessions';
-import { channelRoom, operatorsRoom, screensRoom, type OperatorNamespace, type OperatorSocket, type ScreenData, type ScreenSocket } from './socket-types';
+import { channelRoom, operatorsRoom, previewRoom, sealedRoom, screensRoom, type OperatorNamespace, type OperatorSocket, type ScreenData, type ScreenSocket } from './socket-types';
 import { commandType, HelloSchema, OperatorAuthSchema, RenderedSchema, ScreenAuthSchema, ScreenRequestSchema, SyncSchema } from './socket-messages';
 
 /** Past this many missed events a reconnecting screen gets a snapshot instead. */
@@ -135,8 +136,12 @@ export class SocketGateway {
 
   /** Sends committed events of a run to its consoles at once, and to each channel at its time. */
   publish(run: CeremonyRun, events: readonly CeremonyEvent[]): void {
-    const operators = this.toOperators(run);
-    for (const event of events) operators.emit('event', event);
+    const withPreviews = this.toOperators(run, previewRoom(run));
+    const sealed = this.toOperators(run, sealedRoom(run));
+    for (const event of events) {
+      withPreviews.emit('event', event);
+      sealed.emit('event', sealEvent(event));
+    }
     this.delivery(run).publish(events);
     if (events.some((e) => e.type === 'channel_set')) {
       for (const event of events) {
@@ -156,7 +161,8 @@ export class SocketGateway {
    * read the new version from the log.
    */
   refreshConsoles(run: CeremonyRun): void {
-    this.toLocalOperators(run).emit('snapshot', run.operatorView());
+    this.toLocalOperators(run, previewRoom(run)).emit('snapshot', run.operatorView());
+    this.toLocalOperators(run, sealedRoom(run)).emit('snapshot', run.sealedOperatorView());
   }
 
   counts(run: CeremonyRun): ScreenCounts {
@@ -333,10 +339,24 @@ export class SocketGateway {
     const auth = OperatorAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) throw refusal(ErrorCodes.invalidMessage, 'auth must be { ceremonyId, runId?, token?, lastSeq? }.');
     const token = auth.data.token ?? tokenFromHeaders({ cookie: socket.handshake.headers.cookie });
-    const session = token ? this.options.auth.session(token, this.options.now()) : null;
-    if (!token || !session) throw refusal(ErrorCodes.unauthorized, 'Log in as operator first.');
+    const session = token ? this.options.auth.principal(token, this.options.now()) : null;
+    if (!token || !session) throw refusal(ErrorCodes.unauthorized, 'Sign in first.');
+    if (!allowed(session, 'console.view', auth.data.ceremonyId)) throw refusal(ErrorCodes.forbidden, `This sign-in may not open the console of ceremony "${auth.data.ceremonyId}".`);
     const run = await this.openRun(auth.data.ceremonyId, auth.data.runId);
+    // A rehearsal on the real results shows the winners: not to a console that may not see them.
+    if (run.current.run.realResults && run.runId !== LIVE_RUN_ID && !allowed(session, 'results.see')) {
+      throw refusal(ErrorCodes.forbidden, 'This rehearsal uses the real results: your role may not see them.');
+    }
     socket.data = { run, token, session };
+  }
+
+  /** Whether a console may see results (its previews): else it gets the sealed view (S29). */
+  private seesResults(socket: OperatorSocket): boolean {
+    return allowed(socket.data.session, 'results.see', socket.data.run.definition.id);
+  }
+
+  private viewFor(socket: OperatorSocket): OperatorView {
+    return this.seesResults(socket) ? socket.data.run.operatorView() : socket.data.run.sealedOperatorView();
   }
 
   private onOperator(socket: OperatorSocket): void {
@@ -345,8 +365,8 @@ export class SocketGateway {
     if (!this.sessions.isLive(socket)) return this.sessions.cutOff(socket);
     this.sessions.guard(socket);
     this.delivery(run);
-    void socket.join(operatorsRoom(run));
-    socket.emit('snapshot', run.operatorView());
+    void socket.join([operatorsRoom(run), this.seesResults(socket) ? previewRoom(run) : sealedRoom(run)]);
+    socket.emit('snapshot', this.viewFor(socket));
     socket.emit('screens', this.counts(run));
     this.sendRegistry(socket);
     socket.emit('attendance', this.attendance.of(run.runId));
@@ -354,7 +374,7 @@ export class SocketGateway {
       // A console ahead of this process (another process appended): catch up before answering.
       const asked = SyncSchema.safeParse(request).data?.lastSeq ?? 0;
       const caughtUp = asked > run.current.seq ? run.catchUp().catch(() => undefined) : Promise.resolve();
-      void caughtUp.then(() => socket.emit('snapshot', run.operatorView()));
+      void caughtUp.then(() => socket.emit('snapshot', this.viewFor(socket)));
     });
     socket.on('registry', () => this.sendRegistry(socket));
     socket.on('command', (command, ack) => {
@@ -369,24 +389,36 @@ export class SocketGateway {
     this.scheduleNotify(run);
   }
 
-  /** A run's consoles, to push to (those whose session ended are cut off first: S19). */
-  private toOperators(run: CeremonyRun) {
-    this.sessions.pruneRoom(operatorsRoom(run));
-    return this.operators.to(operatorsRoom(run));
+  /** A run's consoles (or those of one of its rooms), to push to (those whose session ended are cut off first: S19). */
+  private toOperators(run: CeremonyRun, room = operatorsRoom(run)) {
+    this.sessions.pruneRoom(room);
+    return this.operators.to(room);
   }
 
   /** The same, to this process's consoles only: what each process sends its own (a fresh view). */
-  private toLocalOperators(run: CeremonyRun) {
-    this.sessions.pruneRoom(operatorsRoom(run));
-    return this.operators.local.to(operatorsRoom(run));
+  private toLocalOperators(run: CeremonyRun, room = operatorsRoom(run)) {
+    this.sessions.pruneRoom(room);
+    return this.operators.local.to(room);
+  }
+
+  /**
+   * Who a console acts as, when it may do `capability` now; else why not (S19 session, S29 role).
+   */
+  private permit(socket: OperatorSocket, capability: Capability): { ok: true; principal: Principal } | { ok: false; error: PodiumError } {
+    const principal = this.sessions.principal(socket);
+    if (!principal) return { ok: false, error: podiumError(ErrorCodes.unauthorized, SESSION_ENDED) };
+    if (!allowed(principal, capability, socket.data.run.definition.id)) {
+      return { ok: false, error: podiumError(ErrorCodes.forbidden, `The role "${principal.role}" may not do this from the console (it needs ${capability}).`) };
+    }
+    return { ok: true, principal };
   }
 
   private async runCommand(socket: OperatorSocket, command: unknown) {
     const { run } = socket.data;
-    const actor = this.sessions.actor(socket);
-    if (!actor) return { ok: false as const, error: podiumError(ErrorCodes.unauthorized, SESSION_ENDED) };
+    const permit = this.permit(socket, 'run.drive');
+    if (!permit.ok) return permit;
     try {
-      const result = await run.handle(command, { actor, now: this.options.now(), fallbackCommandId: this.options.newId() });
+      const result = await run.handle(command, { ...actorOf(permit.principal), now: this.options.now(), fallbackCommandId: this.options.newId() });
       this.options.logger.info(
         { runId: run.runId, via: 'socket', type: commandType(command), ok: result.ok, code: result.ok ? undefined : result.error.code, seq: result.ok ? result.seq : undefined },
         'command',
@@ -401,7 +433,8 @@ export class SocketGateway {
   /** Renames a screen, moves it to another channel or view, or reloads it. */
   private changeScreen(socket: OperatorSocket, request: ScreenRequest): AckResult {
     const { run } = socket.data;
-    if (!this.sessions.actor(socket)) return { ok: false, error: podiumError(ErrorCodes.unauthorized, SESSION_ENDED) };
+    const permit = this.permit(socket, 'screens.manage');
+    if (!permit.ok) return permit;
     const parsed = ScreenRequestSchema.safeParse(request);
     if (!parsed.success) return { ok: false, error: podiumError(ErrorCodes.invalidMessage, 'screen takes { screenId, name?, channel?, view?, reload? }.') };
     const { screenId, name, channel, view, reload } = parsed.data;

@@ -1,6 +1,6 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { OperatorToServerEvents, ScreenInfo, ScreenToServerEvents, ServerToOperatorEvents, ServerToScreenEvents } from '../../shared/protocol';
-import type { OperatorSession } from '../access/auth';
+import type { Principal } from '../../shared/crew';
 import type { CeremonyRun } from '../live/ceremony-run';
 import type { ReplayRoom } from '../runs/replay-room';
 import type { ScreenMessageLimits } from './screen-limits';
@@ -21,7 +21,8 @@ export interface ScreenData {
 export interface OperatorData {
   run: CeremonyRun;
   token: string;
-  session: OperatorSession;
+  /** Who signed in (its role decides what the console gets: S29). */
+  session: Principal;
 }
 
 export type ScreenSocket = Socket<ScreenToServerEvents, ServerToScreenEvents, Record<string, never>, ScreenData>;
@@ -30,4 +31,8 @@ export type OperatorNamespace = Namespace<OperatorToServerEvents, ServerToOperat
 
 export const screensRoom = (run: CeremonyRun) => `screens:${run.runId}`;
 export const channelRoom = (run: CeremonyRun, channelId: string) => `screens:${run.runId}:channel:${channelId}`;
+/** Every console of a run: what is the same for every role (screens, registry, attendance, reactions). */
 export const operatorsRoom = (run: CeremonyRun) => `operators:${run.runId}`;
+/** The consoles that may see results (their previews), and those that may not (S29). */
+export const previewRoom = (run: CeremonyRun) => `operators:${run.runId}:previews`;
+export const sealedRoom = (run: CeremonyRun) => `operators:${run.runId}:sealed`;

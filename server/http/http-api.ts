@@ -12,7 +12,8 @@ import { clearedSessionCookie, sessionCookie, tokenFromHeaders, type OperatorAut
 import type { CeremonyRun } from '../live/ceremony-run';
 import type { Ceremonies } from '../live/ceremonies';
 import { importResultsCsvOffLoop } from '../csv/results-import';
-import { operatorAccess } from './http-access';
+import { crewAccess, principalIn } from './http-access';
+import { actorOf } from '../../shared/crew';
 import { sendError } from './http-errors';
 import type { Logger } from '../logger';
 import type { LoginLimit } from '../access/login-limit';
@@ -53,9 +54,12 @@ export function audienceState(state: CeremonyState) {
   };
 }
 
-/** The operator projection: the audience's, plus the cue list, what comes next and who it reveals. */
-export function operatorState(run: CeremonyRun) {
-  const view = run.operatorView();
+/**
+ * The operator projection: the audience's, plus the cue list, what comes next and who it reveals.
+ * `sealed`: for a role that may not see results (S29), without any preview or definition hash.
+ */
+export function operatorState(run: CeremonyRun, sealed = false) {
+  const view = sealed ? run.sealedOperatorView() : run.operatorView();
   const state = view.state;
   const next = nextCue(state);
   return {
@@ -98,7 +102,7 @@ export function screenLinks(base: string, ceremonyId: string, run: { runId: stri
 export function createApi(options: ApiOptions): express.Router {
   const { ceremonies, auth, logger } = options;
   const api = express.Router();
-  const { actorOf, requireOperator } = operatorAccess(auth, options.now);
+  const { may, need } = crewAccess(auth, options.now);
 
   /**
    * The run a request names (`?run=`, the live run by default), or an error sent. Any run but the
@@ -107,7 +111,7 @@ export function createApi(options: ApiOptions): express.Router {
   const liveRun = async (req: Request, res: Response): Promise<CeremonyRun | null> => {
     const id = String(req.params.id);
     const runId = typeof req.query.run === 'string' ? req.query.run : LIVE_RUN_ID;
-    if (runId !== LIVE_RUN_ID && !actorOf(req) && !auth.verifyRunKey(id, runId, req.query.key)) {
+    if (runId !== LIVE_RUN_ID && !may(req, 'console.view') && !auth.verifyRunKey(id, runId, req.query.key)) {
       sendError(res, podiumError(ErrorCodes.unauthorized, `Run "${runId}" needs its key (the key= of its links) or an operator session.`));
       return null;
     }
@@ -118,9 +122,9 @@ export function createApi(options: ApiOptions): express.Router {
     return null;
   };
   const runIdOf = (req: Request) => (typeof req.query.run === 'string' ? req.query.run : LIVE_RUN_ID);
-  /** An operator's links include the keyed stage and overlay links; anyone's only the audience's. */
+  /** The crew's links include the keyed stage and overlay links (screens.links); anyone's only the audience's. */
   const linksOf = (req: Request, id: string, runId: string) =>
-    screenLinks(baseUrl(req, options.publicUrl), id, runId === LIVE_RUN_ID ? null : { runId, key: auth.runKey(id, runId) }, actorOf(req) ? screenKeys(auth, id) : null);
+    screenLinks(baseUrl(req, options.publicUrl), id, runId === LIVE_RUN_ID ? null : { runId, key: auth.runKey(id, runId) }, may(req, 'screens.links') ? screenKeys(auth, id) : null);
 
   api.get('/ceremonies', async (_req, res) => {
     res.json(await ceremonies.list());
@@ -130,7 +134,8 @@ export function createApi(options: ApiOptions): express.Router {
     const run = await liveRun(req, res);
     if (!run) return;
     res.set('Cache-Control', 'no-store');
-    res.json(actorOf(req) ? operatorState(run) : audienceState(run.current));
+    if (may(req, 'results.see')) return res.json(operatorState(run));
+    res.json(may(req, 'console.view') ? operatorState(run, true) : audienceState(run.current));
   });
 
   api.get('/ceremonies/:id/links', async (req, res) => {
@@ -155,7 +160,7 @@ export function createApi(options: ApiOptions): express.Router {
   });
 
   /** Each participating organization's personal delegate link (operator only: the links are keys). */
-  api.get('/ceremonies/:id/delegates', requireOperator, async (req, res) => {
+  api.get('/ceremonies/:id/delegates', need('screens.links'), async (req, res) => {
     const run = await liveRun(req, res);
     if (!run) return;
     const base = baseUrl(req, options.publicUrl);
@@ -185,14 +190,14 @@ export function createApi(options: ApiOptions): express.Router {
     }
     await options.loginLimit.succeeded(ip);
     const now = options.now();
-    const token = auth.issueToken(now);
+    const { token } = auth.issueToken(now);
     res.set('Set-Cookie', sessionCookie(token, req.secure));
     logger.info({ ip }, 'operator logged in');
     res.json({ token });
   });
 
   api.get('/session', (req, res) => {
-    res.json({ authenticated: actorOf(req) !== null });
+    res.json({ authenticated: may(req, 'console.view') });
   });
 
   api.delete('/session', async (req, res) => {
@@ -201,10 +206,10 @@ export function createApi(options: ApiOptions): express.Router {
     res.set('Set-Cookie', clearedSessionCookie()).json({ ok: true });
   });
 
-  api.post('/ceremonies/:id/commands', requireOperator, async (req, res) => {
+  api.post('/ceremonies/:id/commands', need('run.drive'), async (req, res) => {
     const run = await liveRun(req, res);
     if (!run) return;
-    const result = await run.handle(req.body, { actor: actorOf(req)!, now: options.now(), fallbackCommandId: options.newId() });
+    const result = await run.handle(req.body, { ...actorOf(principalIn(res)), now: options.now(), fallbackCommandId: options.newId() });
     logger.info({ runId: run.runId, via: 'http', type: commandType(req.body), ok: result.ok, code: result.ok ? undefined : result.error.code }, 'command');
     if (result.ok) res.json({ seq: result.seq, events: result.events });
     else sendError(res, result.error);
@@ -216,15 +221,14 @@ export function createApi(options: ApiOptions): express.Router {
    */
   const publish = async (req: Request, res: Response, definition: CeremonyDefinition) => {
     const change = { correction: req.query.correction === 'true', confirm: req.query.confirm === 'true' };
-    const actor = actorOf(req)!;
-    const result = await ceremonies.replace(definition, change, { actor, now: options.now(), fallbackCommandId: options.newId() });
+    const result = await ceremonies.replace(definition, change, { ...actorOf(principalIn(res)), now: options.now(), fallbackCommandId: options.newId() });
     if (!result.ok) return sendError(res, result.error);
     logger.info({ ceremonyId: definition.id, outcome: result.outcome, version: result.version, corrected: result.corrected }, 'definition published');
     res.status(result.outcome === 'created' ? 201 : 200).json({ ok: true, id: definition.id, outcome: result.outcome, version: result.version, hash: result.hash, corrected: result.corrected });
   };
 
   /** Imports a whole definition (JSON). Refused, changing nothing, when invalid or when its live run has begun. */
-  api.put('/ceremonies/:id', requireOperator, async (req, res) => {
+  api.put('/ceremonies/:id', need('results.edit'), async (req, res) => {
     const parsed = parseCeremony(req.body);
     if (!parsed.ok) return sendError(res, { ...podiumError(ErrorCodes.invalidCeremony, `The ceremony is not valid:\n${formatProblems(parsed.problems)}`), problems: parsed.problems });
     if (parsed.value.id !== req.params.id) return sendError(res, podiumError(ErrorCodes.invalidCeremony, `The definition's id "${parsed.value.id}" is not the id in the URL "${String(req.params.id)}".`));
@@ -250,7 +254,7 @@ export function createApi(options: ApiOptions): express.Router {
   };
 
   /** Imports the results of a ceremony from CSV (docs/ceremony-format.md), replacing those of the categories it names. */
-  api.post('/ceremonies/:id/results', requireOperator, resultsImportOpen, express.text({ type: 'text/csv', limit: RESULTS_CSV_LIMIT }), async (req, res) => {
+  api.post('/ceremonies/:id/results', need('results.edit'), resultsImportOpen, express.text({ type: 'text/csv', limit: RESULTS_CSV_LIMIT }), async (req, res) => {
     const run = res.locals.run as CeremonyRun;
     if (typeof req.body !== 'string') return sendError(res, podiumError(ErrorCodes.invalidCeremony, 'Send the CSV with Content-Type: text/csv.'));
     const imported = await importResultsCsvOffLoop(run.definition, req.body);
@@ -262,20 +266,21 @@ export function createApi(options: ApiOptions): express.Router {
    * Starts a rehearsal run: isolated from the live run, on stand-in recipients unless
    * `realResults: true` is chosen and confirmed with `confirm: true`.
    */
-  api.post('/ceremonies/:id/rehearsals', requireOperator, async (req, res) => {
+  api.post('/ceremonies/:id/rehearsals', need('rehearsal.start'), async (req, res) => {
     const parsed = RehearsalSchema.safeParse(req.body ?? {});
     if (!parsed.success) return sendError(res, podiumError(ErrorCodes.invalidMessage, 'Send {} for stand-ins, or {"realResults": true, "confirm": true}.'));
     const realResults = parsed.data.realResults === true;
+    if (realResults && !may(req, 'rehearsal.real')) return sendError(res, podiumError(ErrorCodes.forbidden, `The role "${principalIn(res).role}" may rehearse on stand-ins only: a rehearsal on the real results needs a results officer or a producer.`));
     if (realResults && parsed.data.confirm !== true) {
       return sendError(res, podiumError(ErrorCodes.confirmationRequired, 'Rehearsing with the real results needs "confirm": true: every rehearsal screen will show the winners.'));
     }
-    const runId = await ceremonies.startRehearsal(String(req.params.id), { realResults, actor: actorOf(req)!, now: options.now(), commandId: options.newId() });
+    const runId = await ceremonies.startRehearsal(String(req.params.id), { realResults, ...actorOf(principalIn(res)), now: options.now(), commandId: options.newId() });
     if (!runId) return sendError(res, podiumError(ErrorCodes.unknownCeremony, `There is no ceremony "${String(req.params.id)}".`));
     logger.info({ ceremonyId: String(req.params.id), runId, realResults }, 'rehearsal started');
     res.status(201).json({ runId, realResults, links: linksOf(req, String(req.params.id), runId) });
   });
 
-  api.get('/ceremonies/:id/runs', requireOperator, async (req, res) => {
+  api.get('/ceremonies/:id/runs', need('console.view'), async (req, res) => {
     if (!(await ceremonies.live(String(req.params.id)))) return sendError(res, podiumError(ErrorCodes.unknownCeremony, `There is no ceremony "${String(req.params.id)}".`));
     res.set('Cache-Control', 'no-store').json(await ceremonies.listRuns(String(req.params.id)));
   });
@@ -294,7 +299,8 @@ export function createApi(options: ApiOptions): express.Router {
     const state = run.current;
     const longestDelay = Math.max(0, ...Object.values(state.channels).map((c) => c.delayMs));
     const open = runId === LIVE_RUN_ID ? state.endedAt !== null && options.now() >= state.endedAt + longestDelay : auth.verifyRunKey(id, runId, req.query.key);
-    if (!open && !actorOf(req)) {
+    // A rehearsal on the real results shows winners: only for those who may see results.
+    if (!open && !may(req, 'results.see')) {
       const why = runId === LIVE_RUN_ID ? 'The live run can be replayed by anyone once it has ended on every channel.' : `Run "${runId}" needs its key (the key= of its links).`;
       return sendError(res, podiumError(ErrorCodes.unauthorized, `${why} An operator may replay it at any time.`));
     }

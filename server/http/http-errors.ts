@@ -3,6 +3,7 @@ import { ErrorCodes, type ErrorCode, type PodiumError } from '../../shared/error
 
 const statusByCode: Record<ErrorCode, number> = {
   [ErrorCodes.unauthorized]: 401,
+  [ErrorCodes.forbidden]: 403,
   [ErrorCodes.forbiddenOrigin]: 403,
   [ErrorCodes.invalidCommand]: 400,
   [ErrorCodes.invalidMessage]: 400,

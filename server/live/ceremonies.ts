@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CeremonyDefinition } from '../../shared/ceremony';
+import { actorFields, type Actor } from '../../shared/crew';
 import { formatProblems, parseCeremony } from '../../shared/validation';
 import type { CeremonyEvent } from '../../shared/events';
 import type { RunFile } from '../../shared/run-file';
@@ -134,12 +135,12 @@ export class Ceremonies {
   }
 
   /** Starts a new rehearsal run (the old ones are kept); null when there is no such ceremony. */
-  async startRehearsal(ceremonyId: string, options: { realResults: boolean; actor: string; now: number; commandId: string }): Promise<string | null> {
+  async startRehearsal(ceremonyId: string, options: Actor & { realResults: boolean; now: number; commandId: string }): Promise<string | null> {
     // The version the live run uses now: the rehearsal runs on it, whatever comes later.
     const live = await this.live(ceremonyId);
     if (!live) return null;
     const version = live.current.version;
-    const event = { type: 'rehearsal_started' as const, realResults: options.realResults, version, at: options.now, showAt: options.now, commandId: options.commandId, actor: options.actor };
+    const event = { type: 'rehearsal_started' as const, realResults: options.realResults, version, at: options.now, showAt: options.now, commandId: options.commandId, ...actorFields(options) };
     return this.appendNewRun(ceremonyId, 'rehearsal', [event]);
   }
 

@@ -1,19 +1,19 @@
 import type { CeremonyDefinition } from '../../shared/ceremony';
+import { actorFields, type Actor } from '../../shared/crew';
 import { CommandSchema } from '../../shared/commands';
 import { decideDefinitionChange, type ChangeOptions } from '../../shared/definition-change';
 import { buildCues, toPublicCeremony } from '../../shared/cues';
 import { decide } from '../../shared/decide';
 import { ErrorCodes, podiumError, type PodiumError } from '../../shared/errors';
 import type { CeremonyEvent } from '../../shared/events';
-import { projectOperator, type OperatorView } from '../../shared/projection';
+import { projectOperator, sealOperatorView, type OperatorView } from '../../shared/projection';
 import type { CommandResult } from '../../shared/protocol';
 import { foldEvents, initialState, type CeremonyState } from '../../shared/state';
 import { formatProblems, problemsFromZod } from '../../shared/validation';
 import { DuplicateCommandError, SeqConflictError, type DefinitionVersion, type EventLog } from '../storage/event-log';
 
 /** Who sends a command, and when the server received it: stamped here, never by the client. */
-export interface CommandContext {
-  actor: string;
+export interface CommandContext extends Actor {
   now: number;
   /** Used when the command has no commandId of its own. */
   fallbackCommandId: string;
@@ -127,6 +127,11 @@ export class CeremonyRun {
     return projectOperator(this.state, this.definition, this.events, this.used.hash);
   }
 
+  /** The operator view for a role that may not see results: no preview, no definition hash (S29). */
+  sealedOperatorView(): OperatorView {
+    return sealOperatorView(this.state, this.events);
+  }
+
   /** Validates and applies one command; never throws for a bad command. */
   handle(input: unknown, context: CommandContext): Promise<CommandResult> {
     return this.serially(() => this.handleNow(input, context));
@@ -146,7 +151,7 @@ export class CeremonyRun {
         const change = decideDefinitionChange(this.state, this.definition, next, options);
         if (!change.ok) return change;
         kept ??= await keep(next);
-        const event = { ...change.event, version: kept.version, hash: kept.hash, at: context.now, showAt: context.now, commandId: context.fallbackCommandId, actor: context.actor };
+        const event = { ...change.event, version: kept.version, hash: kept.hash, at: context.now, showAt: context.now, commandId: context.fallbackCommandId, ...actorFields(context) };
         try {
           const committed = await this.log.append(this.runId, this.state.seq, [event]);
           this.apply(committed, 'local', new Map([[kept.version, kept]]));
@@ -195,7 +200,7 @@ export class CeremonyRun {
         return result;
       }
       const showAt = context.now + this.options.revealLeadMs;
-      const stamped = decision.events.map((body) => ({ ...body, at: context.now, showAt, commandId, actor: context.actor }));
+      const stamped = decision.events.map((body) => ({ ...body, at: context.now, showAt, commandId, ...actorFields(context) }));
       try {
         const committed = await this.log.append(this.runId, this.state.seq, stamped);
         this.apply(committed, 'local');

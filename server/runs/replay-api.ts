@@ -7,7 +7,7 @@ import { RUN_ID_PATTERN } from '../../shared/runs';
 import type { OperatorAuth } from '../access/auth';
 import type { Ceremonies } from '../live/ceremonies';
 import { baseUrl, screenKeys, screenLinks } from '../http/http-api';
-import { operatorAccess } from '../http/http-access';
+import { crewAccess } from '../http/http-access';
 import { jsonBody } from '../http/http-boundary';
 import { sendError } from '../http/http-errors';
 import type { ReplayRoom } from './replay-room';
@@ -32,7 +32,7 @@ const ActionSchema = z.discriminatedUnion('action', [
 export function createReplayApi(options: { ceremonies: Ceremonies; replays: ReplayRooms; auth: OperatorAuth; publicUrl: string | undefined; now: () => number }): express.Router {
   const { ceremonies, replays, auth } = options;
   const api = express.Router();
-  const { requireOperator } = operatorAccess(auth, options.now);
+  const { need } = crewAccess(auth, options.now);
   const roomOf = (req: Request, res: Response) => {
     const room = replays.get(String(req.params.id), String(req.params.replayId));
     if (!room) sendError(res, podiumError(ErrorCodes.unknownRun, `Ceremony "${String(req.params.id)}" has no replay room "${String(req.params.replayId)}".`));
@@ -47,7 +47,7 @@ export function createReplayApi(options: { ceremonies: Ceremonies; replays: Repl
   });
 
   /** Imports a recorded run (a run file from `GET …/run.json`) as a read-only run to replay. */
-  api.post('/ceremonies/:id/runs', requireOperator, jsonBody(RUN_FILE_LIMIT), async (req, res) => {
+  api.post('/ceremonies/:id/runs', need('rehearsal.start'), jsonBody(RUN_FILE_LIMIT), async (req, res) => {
     const id = String(req.params.id);
     const definition = (await ceremonies.live(id))?.definition;
     if (!definition) return sendError(res, podiumError(ErrorCodes.unknownCeremony, `There is no ceremony "${id}".`));
@@ -59,7 +59,7 @@ export function createReplayApi(options: { ceremonies: Ceremonies; replays: Repl
     res.status(201).json({ runId, events: parsed.value.events.length });
   });
 
-  api.post('/ceremonies/:id/replays', requireOperator, json, async (req, res) => {
+  api.post('/ceremonies/:id/replays', need('rehearsal.start'), json, async (req, res) => {
     const parsed = OpenSchema.safeParse(req.body);
     if (!parsed.success) return sendError(res, podiumError(ErrorCodes.invalidMessage, 'Send { "runId": "live" } or { "runId": "rehearsal-1" }.'));
     const id = String(req.params.id);
@@ -69,16 +69,16 @@ export function createReplayApi(options: { ceremonies: Ceremonies; replays: Repl
     res.status(201).json(withLinks(req, id, room));
   });
 
-  api.get('/ceremonies/:id/replays', requireOperator, (req, res) => {
+  api.get('/ceremonies/:id/replays', need('console.view'), (req, res) => {
     res.json(replays.list(String(req.params.id)).map((room) => withLinks(req, String(req.params.id), room)));
   });
 
-  api.get('/ceremonies/:id/replays/:replayId', requireOperator, (req, res) => {
+  api.get('/ceremonies/:id/replays/:replayId', need('console.view'), (req, res) => {
     const room = roomOf(req, res);
     if (room) res.json(withLinks(req, String(req.params.id), room));
   });
 
-  api.post('/ceremonies/:id/replays/:replayId', requireOperator, json, (req, res) => {
+  api.post('/ceremonies/:id/replays/:replayId', need('rehearsal.start'), json, (req, res) => {
     const room = roomOf(req, res);
     if (!room) return;
     const parsed = ActionSchema.safeParse(req.body);
