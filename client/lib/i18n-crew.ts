@@ -13,7 +13,10 @@ const crewMessages = {
   signInWithName: { fa: 'با نام و رمز خودم', en: 'With my name and secret' },
   signInWithPasscode: { fa: 'با رمز ورود تهیه‌کنندهٔ نخست', en: 'With the first producer’s passcode' },
   signInHow: { fa: 'شیوهٔ ورود', en: 'How to sign in' },
-  signInNameHelp: { fa: 'نام و رمزی را که هنگام پیوستن برگزیدید وارد کنید.', en: 'Enter the name and secret you chose when you joined.' },
+  signInNameHelp: {
+    fa: 'نام و رمزی را که هنگام پیوستن برگزیدید وارد کنید. تهیه‌کنندهٔ نخست می‌تواند نام را خالی بگذارد و رمز ورود را بنویسد.',
+    en: 'Enter the name and secret you chose when you joined. The first producer may leave the name empty and type the passcode.',
+  },
   signInPasscodeHelp: {
     fa: 'رمز ورودی که Podium در نخستین اجرا چاپ کرد (یا OPERATOR_PASSCODE). با آن به‌عنوان تهیه‌کنندهٔ نخست وارد می‌شوید.',
     en: 'The passcode Podium printed at its first start (or OPERATOR_PASSCODE). It signs you in as the first producer.',

@@ -35,6 +35,12 @@ describe('[S29] the console’s sign-in form', () => {
     expect((await findByRole('alert')).textContent).toBe('Wrong name or secret.');
     expect(sent.at(-1)).toEqual({ route: 'POST /api/session', body: { name: 'Sara', secret: 'a-long-secret-1' } });
 
+    // No name: the first producer's passcode (what older set-ups type into the same field).
+    await type(getByLabelText('Name'), '');
+    await type(getByLabelText('Secret'), 'the-passcode-0');
+    await fireEvent.submit(container.querySelector('form')!);
+    await waitFor(() => expect(sent.at(-1)).toEqual({ route: 'POST /api/session', body: { passcode: 'the-passcode-0' } }));
+
     await fireEvent.click(getByRole('radio', { name: 'With the first producer’s passcode' }));
     expect(container.querySelector('#person-name')).toBeNull();
     expect(container.textContent).toContain('It signs you in as the first producer.');
