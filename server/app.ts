@@ -93,7 +93,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   app.use('/api', sameOriginWrites({ allowedOrigins: config.allowedOrigins, publicUrl: config.publicUrl }), requireBodyType);
   app.use('/api', createArchiveApi({ ceremonies, auth, publicUrl: config.publicUrl, now }));
   app.use('/api', createReplayApi({ ceremonies, replays: gateway.replays, auth, publicUrl: config.publicUrl, now }));
-  app.use('/api', jsonBody('16kb'), createSessionApi({ auth, signIn, people: storage.people, logger, loginLimit, now }), createCrewApi({ auth, people: storage.people, ceremonies, logger, publicUrl: config.publicUrl, now }));
+  app.use('/api', createSessionApi({ auth, signIn, people: storage.people, logger, loginLimit, now }), createCrewApi({ auth, people: storage.people, ceremonies, logger, publicUrl: config.publicUrl, now }));
   app.use('/api', jsonBody('1mb'), createApi({ ceremonies, auth, logger, publicUrl: config.publicUrl, now, newId: randomUUID }));
   const indexHtml = path.join(distDir, 'index.html');
   app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.set('Cache-Control', 'public, max-age=31536000, immutable') }));

@@ -11,6 +11,7 @@ import type { Logger } from '../logger';
 import type { PeopleStore, Person } from '../storage/people-store';
 import { crewAccess, principalIn } from './http-access';
 import { baseUrl } from './http-api';
+import { jsonBody } from './http-boundary';
 import { sendError } from './http-errors';
 import { invitationTokenHash, newInvitationToken } from './session-api';
 
@@ -41,6 +42,8 @@ const personView = (p: Person) => ({ personId: p.id, name: p.name, role: p.role,
 export function createCrewApi(options: CrewApiOptions): express.Router {
   const { auth, people, logger } = options;
   const api = express.Router();
+  // Small bodies, and only on these routes: the others take theirs (up to 1 MB) further on.
+  api.use('/crew', jsonBody('16kb'));
   const { need } = crewAccess(auth, options.now);
   const inPerson = (_req: Request, res: Response, next: NextFunction) => {
     if (principalIn(res).token) return sendError(res, podiumError(ErrorCodes.forbidden, 'An API token may not manage the crew: sign in as a producer.'));

@@ -10,6 +10,7 @@ import type { LoginLimit } from '../access/login-limit';
 import type { Logger } from '../logger';
 import type { PeopleStore, Person } from '../storage/people-store';
 import { crewAccess } from './http-access';
+import { jsonBody } from './http-boundary';
 import { sendError } from './http-errors';
 
 export interface SessionApiOptions {
@@ -43,6 +44,8 @@ const wrongSignIn = () => podiumError(ErrorCodes.unauthorized, 'Wrong name or se
 export function createSessionApi(options: SessionApiOptions): express.Router {
   const { auth, people, logger } = options;
   const api = express.Router();
+  // Small bodies, and only on these routes: the others take theirs (up to 1 MB) further on.
+  api.use(['/session', '/invitations'], jsonBody('16kb'));
   const { principalOf } = crewAccess(auth, options.now);
 
   /** A new session of `person`: its token (also the cookie) and its row in the list of who is signed in. */
