@@ -10,6 +10,9 @@ import { Ceremonies, readCeremonyFolder } from './live/ceremonies';
 import type { Config } from './config';
 import { createArchiveApi } from './archive/archive-api';
 import { createApi } from './http/http-api';
+import { createCrewApi } from './http/crew-api';
+import { createSessionApi } from './http/session-api';
+import { CrewSignIn, type FirstProducerStart } from './access/crew-sign-in';
 import { createReplayApi } from './runs/replay-api';
 import { clientErrorOf, jsonBody, requireBodyType, sameOriginWrites } from './http/http-boundary';
 import { sendError } from './http/http-errors';
@@ -20,7 +23,7 @@ import { SocketGateway, startBroadcaster } from './delivery';
 import { openStorage } from './storage/open-storage';
 
 /** The client routes that serve the single-page app. */
-const APP_ROUTES = ['/', '/c/:id', '/stage/:id', '/overlay/:id', '/operator', '/results/:id', '/certificates/:id', '/d/:id/:organizationId', '/replay/:id'];
+const APP_ROUTES = ['/', '/c/:id', '/stage/:id', '/overlay/:id', '/operator', '/results/:id', '/certificates/:id', '/d/:id/:organizationId', '/replay/:id', '/join/:token'];
 
 const securityHeaders = (_req: Request, res: Response, next: NextFunction) => {
   res.set({
@@ -36,6 +39,8 @@ export interface PodiumServer {
   url: string;
   port: number;
   auth: OperatorAuth;
+  /** The first producer's passcode when this start made it or moved it from an old file (print once, never log). */
+  firstProducer: FirstProducerStart;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -52,7 +57,8 @@ export interface StartOptions {
 export async function startPodium({ config, distDir, logger = createLogger(config.logLevel), now = Date.now }: StartOptions): Promise<PodiumServer> {
   const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   const revokedSessions = await RevokedSessions.start(storage.sessions, now, logger);
-  const auth = new OperatorAuth(config.dataDir, config.operatorPasscode, config.sessionKey, revokedSessions);
+  const auth = new OperatorAuth(config.dataDir, config.sessionKey, revokedSessions);
+  const { signIn, firstProducer } = await CrewSignIn.start(storage.people, { dataDir: config.dataDir, configuredPasscode: config.operatorPasscode, producerName: config.producerName, now: now() });
   // Connecting to Redis (up to 5 s when it is down) overlaps the Socket.IO adapter's own wait.
   const loginLimitStarting = LoginLimit.start(config.redisUrl, logger);
 
@@ -87,7 +93,8 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   app.use('/api', sameOriginWrites({ allowedOrigins: config.allowedOrigins, publicUrl: config.publicUrl }), requireBodyType);
   app.use('/api', createArchiveApi({ ceremonies, auth, publicUrl: config.publicUrl, now }));
   app.use('/api', createReplayApi({ ceremonies, replays: gateway.replays, auth, publicUrl: config.publicUrl, now }));
-  app.use('/api', jsonBody('1mb'), createApi({ ceremonies, auth, logger, loginLimit, publicUrl: config.publicUrl, now, newId: randomUUID }));
+  app.use('/api', createSessionApi({ auth, signIn, people: storage.people, logger, loginLimit, now }), createCrewApi({ auth, people: storage.people, ceremonies, logger, publicUrl: config.publicUrl, now }));
+  app.use('/api', jsonBody('1mb'), createApi({ ceremonies, auth, logger, publicUrl: config.publicUrl, now, newId: randomUUID }));
   const indexHtml = path.join(distDir, 'index.html');
   app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.set('Cache-Control', 'public, max-age=31536000, immutable') }));
   app.get(APP_ROUTES, (_req, res) => {
@@ -114,6 +121,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
     url: `http://${shownHost}:${port}`,
     port,
     auth,
+    firstProducer,
     logger,
     async close() {
       revokedSessions.close();

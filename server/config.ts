@@ -1,12 +1,15 @@
 import path from 'node:path';
+import { cleanPersonName, PERSON_NAME_MAX } from '../shared/person-name';
 import { parseTrustProxy, type ProxyTrust } from './http/client-address';
 
 export interface Config {
   port: number;
   host: string;
   dataDir: string;
-  /** The operator passcode; when unset, one is generated at first start and kept in dataDir. */
+  /** The first producer's secret (the passcode); when unset, one is generated at first start, printed once and kept as a hash. */
   operatorPasscode: string | undefined;
+  /** The first producer's name (PRODUCER_NAME), given at first start: "producer" by default. */
+  producerName: string;
   /** Origins (besides the server's own) allowed to open a Socket.IO connection. */
   allowedOrigins: string[];
   /** The public base URL for links and QR codes; by default taken from each request's Host. */
@@ -39,12 +42,20 @@ function parseSessionKey(value: string | undefined): string | undefined {
   return value;
 }
 
+function parseProducerName(value: string | undefined): string {
+  if (value === undefined || value.trim() === '') return 'producer';
+  const name = cleanPersonName(value);
+  if (!name) throw new Error(`PRODUCER_NAME must be 1 to ${PERSON_NAME_MAX} characters, without control characters`);
+  return name;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv, root: string): Config {
   return {
     port: parseWholeNumber('PORT', env.PORT, 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || path.join(root, 'data')),
     operatorPasscode: env.OPERATOR_PASSCODE || undefined,
+    producerName: parseProducerName(env.PRODUCER_NAME),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())

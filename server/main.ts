@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { startPodium } from './app';
 import { configFromEnv } from './config';
 import { screenKeys } from './http/http-api';
-import { startupMessage } from './startup-message';
+import { passcodeLine, startupMessage } from './startup-message';
 import { StorageIntegrityError } from './storage/storage-integrity';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,11 +27,7 @@ process.stdout.write(
     ceremonyId: 'egov-award-1399',
     // The stage and overlay links carry their keys: this terminal is the operator's.
     screenKeys: screenKeys(server.auth, 'egov-award-1399'),
-    passcodeLine: server.auth.generatedPasscode
-      ? `  operator passcode (generated, shown once; kept in ${path.join(config.dataDir, 'operator-passcode')}): ${server.auth.generatedPasscode}`
-      : config.operatorPasscode
-        ? '  operator passcode: from OPERATOR_PASSCODE'
-        : `  operator passcode: in ${path.join(config.dataDir, 'operator-passcode')}`,
+    passcodeLine: passcodeLine(server.firstProducer, config.operatorPasscode !== undefined, config.producerName),
   }),
 );
 

@@ -1,4 +1,5 @@
 import type { NetworkInterfaceInfo } from 'node:os';
+import type { FirstProducerStart } from './access/crew-sign-in';
 import { screenLinks, type ScreenKeys } from './http/http-api';
 
 /** What `npm start` knows when it prints where Podium is. */
@@ -17,6 +18,17 @@ export interface StartupInfo {
   screenKeys: ScreenKeys | null;
   /** Where the operator passcode is (printed, never logged). */
   passcodeLine: string;
+}
+
+/**
+ * The line about the first producer's passcode: shown in full once, when this start made it (or
+ * moved it from an older version's file into the database, where only its hash is kept).
+ */
+export function passcodeLine(start: FirstProducerStart, configured: boolean, producerName: string): string {
+  if (start.generatedPasscode) return `  operator passcode (generated, shown once; only its hash is kept): ${start.generatedPasscode}   (first producer: "${producerName}")`;
+  if (start.movedPasscode) return `  operator passcode (moved from DATA_DIR/operator-passcode into the database as a hash; the file is deleted; shown once): ${start.movedPasscode}`;
+  if (configured) return '  operator passcode: from OPERATOR_PASSCODE';
+  return '  operator passcode: the one shown at first start (only its hash is kept; forgotten? start with OPERATOR_PASSCODE set)';
 }
 
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::']);

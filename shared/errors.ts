@@ -30,6 +30,16 @@ export const ErrorCodes = {
   unsupportedMediaType: 'unsupported_media_type',
   /** A change was saved, but could not be broadcast to every process's screens (Redis down). */
   broadcastDegraded: 'broadcast_degraded',
+  /** An invitation link that was used, has expired or never existed (one answer for the three). */
+  invitationInvalid: 'invitation_invalid',
+  /** The change would leave no enabled producer. */
+  lastProducer: 'last_producer',
+  /** Another person of the crew has that name (compared without case and Unicode form). */
+  nameTaken: 'name_taken',
+  /** A name that is empty, longer than 60 characters or holds control characters. */
+  invalidName: 'invalid_name',
+  /** A secret shorter than 10 characters (or longer than 200). */
+  weakSecret: 'weak_secret',
   notFound: 'not_found',
   internal: 'internal',
 } as const;

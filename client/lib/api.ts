@@ -7,6 +7,7 @@ import type { PodiumError } from '../../shared/errors';
 import type { ResultsExport } from '../../shared/results-export';
 import type { Text } from '../../shared/text';
 import type { Problem } from '../../shared/validation';
+import type { Credentials, SessionInfo, SignedIn } from './crew-api';
 
 /** One ceremony as GET /api/ceremonies lists it. */
 export interface CeremonySummary {
@@ -189,13 +190,14 @@ export class PodiumApi {
     return { qrCode: `${base}/results-qr.svg`, csv: `${base}/results.csv`, json: `${base}/results.json` };
   }
 
-  async session(): Promise<{ authenticated: boolean }> {
+  /** Who is signed in (S29): `person` and `capabilities` from servers with named people. */
+  async session(): Promise<SessionInfo> {
     return this.#json('/api/session');
   }
 
-  /** Signs in; the server sets an httpOnly cookie that the operator socket then carries. */
-  async signIn(passcode: string): Promise<void> {
-    await this.#json('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ passcode }) });
+  /** Signs in by name and secret, or by the passcode; the server sets an httpOnly cookie that the operator socket then carries. */
+  async signIn(credentials: Credentials): Promise<SignedIn> {
+    return this.#json('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
   }
 
   async signOut(): Promise<void> {

@@ -67,7 +67,7 @@ export class CertificatesArchive {
     this.signingIn = true;
     this.signInError = null;
     try {
-      await this.#api.signIn(passcode);
+      await this.#api.signIn({ passcode });
       await this.load();
     } catch (error) {
       this.signInError = error instanceof Error ? error.message : String(error);

@@ -9,7 +9,10 @@ import type { ReactionCounts } from '../../shared/reactions';
 import { LIVE_RUN_ID } from '../../shared/runs';
 import { nextCue, type CeremonyState } from '../../shared/state';
 import type { Text } from '../../shared/text';
-import { type ArchiveLinks, type CeremonyLinks, type CeremonySummary, type DelegateLink, type PodiumApi } from './api';
+import { ApiError, type ArchiveLinks, type CeremonyLinks, type CeremonySummary, type DelegateLink, type PodiumApi } from './api';
+import { RolePermissions, type Capability } from '../../shared/crew';
+import { CrewApi, type Credentials, type SignedInPerson } from './crew-api';
+import { CrewDesk } from './crew.svelte';
 import { latestReveal, type Reveal } from './ceremony-view';
 import { ConnectionStatuses, type ConnectionStatus } from './connection-status';
 import { NotConnectedError, OperatorConnection, type OperatorConnectionOptions } from './operator-connection';
@@ -25,6 +28,9 @@ export const OperatorPhases = {
   failed: 'failed',
 } as const;
 export type OperatorPhase = (typeof OperatorPhases)[keyof typeof OperatorPhases];
+
+/** The person signed in at a console. */
+export type ConsoleUser = SignedInPerson & { capabilities: readonly Capability[] };
 
 /** A command the server refused, that got no answer, or that could not be sent: shown until the next command. */
 export interface Refusal {
@@ -42,12 +48,16 @@ export interface OperatorConsoleOptions {
   /** Called when the operator picks a ceremony or a run, to keep the URL in step. */
   onCeremonyChange?: (ceremonyId: string, runId: string) => void;
   createConnection?: (options: OperatorConnectionOptions) => OperatorConnection;
+  /** The crew's routes (who is signed in, people, invitations, tokens). */
+  crewApi?: CrewApi;
   newCommandId?: () => string;
 }
 
 /** The operator console's state and every action it can take. Components read it and call it. */
 export class OperatorConsole {
   phase: OperatorPhase = $state(OperatorPhases.checking);
+  /** Who is signed in at this console, with what their role may do (S29). */
+  me: ConsoleUser | null = $state.raw(null);
   signInError: string | null = $state(null);
   signingIn = $state(false);
   loadError: string | null = $state(null);
@@ -91,6 +101,10 @@ export class OperatorConsole {
   /** The ceremony's runs (live and rehearsals) and its replay room. */
   readonly runs: OperatorRuns;
   readonly replays: ReplayDesk;
+  /** Who is signed in now; for a producer, the people, invitations and API tokens too. */
+  readonly crew: CrewDesk;
+  /** May manage the crew (a producer). */
+  readonly managesCrew: boolean = $derived(this.me?.capabilities.includes('crew.manage') ?? false);
 
   readonly #options: OperatorConsoleOptions;
   #connection: OperatorConnection | null = null;
@@ -104,13 +118,15 @@ export class OperatorConsole {
     this.runId = options.runId ?? LIVE_RUN_ID;
     this.runs = new OperatorRuns(options.api, () => this.ceremonyId);
     this.replays = new ReplayDesk(options.api, () => this.ceremonyId);
+    this.crew = new CrewDesk(options.crewApi ?? new CrewApi(), () => this.managesCrew);
   }
 
   async start(): Promise<void> {
     this.phase = OperatorPhases.checking;
     try {
-      const { authenticated } = await this.#options.api.session();
-      if (!authenticated) {
+      const session = await this.#options.api.session();
+      this.me = session.person ? { ...session.person, capabilities: session.capabilities ?? [...RolePermissions[session.person.role]] } : null;
+      if (!session.authenticated) {
         this.phase = OperatorPhases.signedOut;
         return;
       }
@@ -126,13 +142,15 @@ export class OperatorConsole {
     this.#connection = null;
   }
 
-  async signIn(passcode: string): Promise<void> {
+  /** By name and secret, or (the first producer) by the passcode. `signInError` holds the refusal's code. */
+  async signIn(credentials: Credentials): Promise<void> {
     this.signingIn = true;
     this.signInError = null;
     try {
-      await this.#options.api.signIn(passcode);
+      const { person } = await this.#options.api.signIn(credentials);
+      this.me = { ...person, capabilities: [...RolePermissions[person.role]] };
     } catch (error) {
-      this.signInError = error instanceof Error ? error.message : String(error);
+      this.signInError = error instanceof ApiError ? error.code : error instanceof Error ? error.message : String(error);
       return;
     } finally {
       this.signingIn = false;
@@ -143,6 +161,7 @@ export class OperatorConsole {
   async signOut(): Promise<void> {
     this.stop();
     this.view = null;
+    this.me = null;
     try {
       await this.#options.api.signOut();
     } finally {

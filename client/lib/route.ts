@@ -25,6 +25,8 @@ export type Route =
   | { page: 'operator'; ceremonyId: string | null; runId: string }
   /** "Watch again": a recorded run played in this browser (`?run=`, the live run by default). */
   | { page: 'replay'; ceremonyId: string; runId: string }
+  /** Joining the crew by an invitation link (S29). */
+  | { page: 'join'; token: string }
   | ArchiveRoute
   | { page: 'not_found' };
 
@@ -33,6 +35,7 @@ export type ScreenView = 'audience' | 'stage' | 'overlay';
 const screenPath = /^\/(c|stage|overlay)\/([^/]+)\/?$/;
 const delegatePath = /^\/d\/([^/]+)\/([^/]+)\/?$/;
 const replayPath = /^\/replay\/([^/]+)\/?$/;
+const joinPath = /^\/join\/([A-Za-z0-9_-]{1,100})\/?$/;
 export const MAX_SCREEN_NAME_LENGTH = 60;
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -43,6 +46,8 @@ export function parseRoute(pathname: string, search: string): Route {
     const run = params.get('run') ?? '';
     return { page: 'operator', ceremonyId: params.get('ceremony') || null, runId: RUN_ID_PATTERN.test(run) ? run : LIVE_RUN_ID };
   }
+  const join = joinPath.exec(pathname);
+  if (join) return { page: 'join', token: join[1]! };
   const replay = replayPath.exec(pathname);
   if (replay) {
     const run = params.get('run') ?? '';

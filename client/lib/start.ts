@@ -89,6 +89,14 @@ export async function start(route: Route, { target, locale, api }: StartContext)
       await player.load();
       return;
     }
+    case 'join': {
+      const [{ default: JoinPage }, { JoinDesk }, { CrewApi }] = await Promise.all([import('../pages/JoinPage.svelte'), import('./join.svelte'), import('./crew-api')]);
+      // Joined and signed in (the cookie is set): into the console.
+      const join = new JoinDesk(new CrewApi(), route.token, () => location.assign('/operator'));
+      mount(JoinPage, { target, props: { join, locale } });
+      await join.load();
+      return;
+    }
     case 'results':
     case 'certificates':
       return startArchivePage(route, { target, locale, api });

@@ -23,7 +23,7 @@ export const ScreenAuthSchema = z.object({
 export const OperatorAuthSchema = z.object({
   ceremonyId: z.string().min(1).max(100),
   runId: RunId,
-  token: z.string().max(512).optional(),
+  token: z.string().max(2048).optional(),
   lastSeq: z.int().min(0).optional(),
 });
 export const SyncSchema = z.object({ lastSeq: z.int().min(0) });

@@ -8,7 +8,7 @@ import { categoryResults, cueStatus } from '../../shared/results-view';
 import { currentCue, nextCue, type CeremonyState } from '../../shared/state';
 import type { CeremonyDefinition } from '../../shared/ceremony';
 import { formatProblems, parseCeremony } from '../../shared/validation';
-import { clearedSessionCookie, sessionCookie, tokenFromHeaders, type OperatorAuth } from '../access/auth';
+import type { OperatorAuth } from '../access/auth';
 import type { CeremonyRun } from '../live/ceremony-run';
 import type { Ceremonies } from '../live/ceremonies';
 import { importResultsCsvOffLoop } from '../csv/results-import';
@@ -16,14 +16,12 @@ import { crewAccess, principalIn } from './http-access';
 import { actorOf } from '../../shared/crew';
 import { sendError } from './http-errors';
 import type { Logger } from '../logger';
-import type { LoginLimit } from '../access/login-limit';
 import { commandType } from '../delivery/socket-messages';
 
 export interface ApiOptions {
   ceremonies: Ceremonies;
   auth: OperatorAuth;
   logger: Logger;
-  loginLimit: LoginLimit;
   publicUrl: string | undefined;
   now: () => number;
   newId: () => string;
@@ -172,38 +170,6 @@ export function createApi(options: ApiOptions): express.Router {
         link: `${base}/d/${encodeURIComponent(id)}/${encodeURIComponent(o.id)}?k=${auth.delegateKey(id, o.id)}`,
       })),
     );
-  });
-
-  api.post('/session', async (req, res) => {
-    // req.ip: the client's address as TRUST_PROXY lets Express read it (the proxy's own without it).
-    const ip = req.ip ?? 'unknown';
-    // Counted before the check: parallel guesses cannot all pass before the first one counts.
-    const waitSeconds = await options.loginLimit.attempt(ip);
-    if (waitSeconds !== null) {
-      logger.warn({ ip }, 'operator login rate-limited');
-      res.set('Retry-After', String(waitSeconds));
-      return sendError(res, podiumError(ErrorCodes.rateLimited, `Too many wrong passcodes from this address; try again in ${waitSeconds} s.`));
-    }
-    if (!auth.checkPasscode((req.body as { passcode?: unknown } | undefined)?.passcode)) {
-      logger.warn({ ip }, 'operator login refused');
-      return sendError(res, podiumError(ErrorCodes.unauthorized, 'Wrong passcode.'));
-    }
-    await options.loginLimit.succeeded(ip);
-    const now = options.now();
-    const { token } = auth.issueToken(now);
-    res.set('Set-Cookie', sessionCookie(token, req.secure));
-    logger.info({ ip }, 'operator logged in');
-    res.json({ token });
-  });
-
-  api.get('/session', (req, res) => {
-    res.json({ authenticated: may(req, 'console.view') });
-  });
-
-  api.delete('/session', async (req, res) => {
-    // Kept durably before the answer: every process refuses the session, and cuts its consoles off.
-    await auth.revokeToken(tokenFromHeaders(req.headers), options.now());
-    res.set('Set-Cookie', clearedSessionCookie()).json({ ok: true });
   });
 
   api.post('/ceremonies/:id/commands', need('run.drive'), async (req, res) => {

@@ -27,6 +27,11 @@ const statusByCode: Record<ErrorCode, number> = {
   [ErrorCodes.tooManyScreens]: 429,
   [ErrorCodes.unsupportedMediaType]: 415,
   [ErrorCodes.broadcastDegraded]: 503,
+  [ErrorCodes.invitationInvalid]: 410,
+  [ErrorCodes.lastProducer]: 409,
+  [ErrorCodes.nameTaken]: 409,
+  [ErrorCodes.invalidName]: 400,
+  [ErrorCodes.weakSecret]: 400,
   [ErrorCodes.internal]: 500,
 };
 

@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CeremonyStore, EventLog, SessionStore } from './event-log';
+import type { PeopleStore } from './people-store';
 import { PostgresAppendListener } from './postgres-listener';
+import { PostgresPeopleStore } from './postgres-people-store';
 import { PostgresStorage, redactUrl } from './postgres-storage';
+import { SqlitePeopleStore } from './sqlite-people-store';
 import { SqliteStorage } from './sqlite-storage';
 
 export interface Storage {
@@ -10,6 +13,8 @@ export interface Storage {
   ceremonies: CeremonyStore;
   /** Logged-out operator sessions (shared by every process of the deployment). */
   sessions: SessionStore;
+  /** The crew: people, invitations, API tokens, sign-ins (S29). */
+  people: PeopleStore;
   /** Where the events are kept, for the start-up message (never with a password). */
   description: string;
   /** Whether other processes may append to the same log (then this one must catch up). */
@@ -54,6 +59,7 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
       events: pg.events,
       ceremonies: pg.ceremonies,
       sessions: pg.sessions,
+      people: await PostgresPeopleStore.start(pg.pool),
       description: `PostgreSQL ${redactUrl(url)}`,
       shared: true,
       watch: (onAppended, onMissed) => PostgresAppendListener.start(url, onAppended, onMissed),
@@ -62,5 +68,5 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
   }
   const file = path.join(options.dataDir, 'podium.db');
   const sqlite = privately(options.dataDir, () => new SqliteStorage(file), ['podium.db', 'podium.db-wal', 'podium.db-shm']);
-  return { events: sqlite.events, ceremonies: sqlite.ceremonies, sessions: sqlite.sessions, description: `SQLite ${file}`, shared: false, close: async () => sqlite.close() };
+  return { events: sqlite.events, ceremonies: sqlite.ceremonies, sessions: sqlite.sessions, people: new SqlitePeopleStore(sqlite.db), description: `SQLite ${file}`, shared: false, close: async () => sqlite.close() };
 }

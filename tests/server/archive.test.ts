@@ -111,7 +111,7 @@ describe('archive API (docs/api.md#archive)', () => {
     expect(rows.map((r) => r.type)).toEqual(events.map((e) => e.type));
     expect(rows.map((r) => r.time)).toEqual(events.map((e) => new Date(e.at).toISOString()));
     expect(rows.map((r) => r.shown_time)).toEqual(events.map((e) => new Date(e.showAt ?? e.at).toISOString()));
-    expect(rows[0]).toMatchObject({ type: 'cue_started', cue_id: 'opening', since_first_cue: '00:00:00.000', actor: 'operator' });
+    expect(rows[0]).toMatchObject({ type: 'cue_started', cue_id: 'opening', since_first_cue: '00:00:00.000', actor: 'producer' });
     expect(rows.filter((r) => r.type === 'result_revealed').map((r) => [r.place, r.names_fa])).toEqual([
       ['4', 'سازمان اداری و استخدامی کشور'],
       ['3', 'مرکز توسعه تجارت الکترونیکی'],

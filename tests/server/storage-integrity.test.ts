@@ -98,7 +98,7 @@ describe('[S25] the server refuses to start on a damaged log', () => {
 });
 
 describe('[S25] DATA_DIR is the owner’s only', () => {
-  it('[S25] DATA_DIR is 0700 and podium.db, its -wal and -shm, operator-passcode and session-key are 0600, even with umask 022', async () => {
+  it('[S25] DATA_DIR is 0700 and podium.db, its -wal and -shm, and session-key are 0600, even with umask 022 (the passcode is kept as a hash in podium.db)', async () => {
     const dataDir = path.join(tempDir(), 'data');
     const previous = process.umask(0o022);
     try {
@@ -106,7 +106,7 @@ describe('[S25] DATA_DIR is the owner’s only', () => {
       try {
         const mode = (name: string) => (fs.statSync(path.join(dataDir, name)).mode & 0o777).toString(8);
         expect(mode('.')).toBe('700');
-        for (const name of ['podium.db', 'podium.db-wal', 'podium.db-shm', 'operator-passcode', 'session-key']) expect([name, mode(name)]).toEqual([name, '600']);
+        for (const name of ['podium.db', 'podium.db-wal', 'podium.db-shm', 'session-key']) expect([name, mode(name)]).toEqual([name, '600']);
       } finally {
         await t.stop();
       }
