@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CeremonyStore, EventLog, SessionStore } from './event-log';
 import { PostgresAppendListener } from './postgres-listener';
+import { PostgresSealStore } from './postgres-seal-store';
+import type { SealStore } from './seal-store';
+import { SqliteSealStore } from './sqlite-seal-store';
 import { PostgresStorage, redactUrl } from './postgres-storage';
 import { SqliteStorage } from './sqlite-storage';
 
@@ -10,6 +13,8 @@ export interface Storage {
   ceremonies: CeremonyStore;
   /** Logged-out operator sessions (shared by every process of the deployment). */
   sessions: SessionStore;
+  /** The results' seals, with their secret salts (S31). */
+  seals: SealStore;
   /** Where the events are kept, for the start-up message (never with a password). */
   description: string;
   /** Whether other processes may append to the same log (then this one must catch up). */
@@ -50,10 +55,12 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
   if (options.databaseUrl) {
     const url = options.databaseUrl;
     const pg = await PostgresStorage.connect(url);
+    const seals = await PostgresSealStore.open(pg.pool);
     return {
       events: pg.events,
       ceremonies: pg.ceremonies,
       sessions: pg.sessions,
+      seals,
       description: `PostgreSQL ${redactUrl(url)}`,
       shared: true,
       watch: (onAppended, onMissed) => PostgresAppendListener.start(url, onAppended, onMissed),
@@ -62,5 +69,5 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
   }
   const file = path.join(options.dataDir, 'podium.db');
   const sqlite = privately(options.dataDir, () => new SqliteStorage(file), ['podium.db', 'podium.db-wal', 'podium.db-shm']);
-  return { events: sqlite.events, ceremonies: sqlite.ceremonies, sessions: sqlite.sessions, description: `SQLite ${file}`, shared: false, close: async () => sqlite.close() };
+  return { events: sqlite.events, ceremonies: sqlite.ceremonies, sessions: sqlite.sessions, seals: new SqliteSealStore(sqlite.db), description: `SQLite ${file}`, shared: false, close: async () => sqlite.close() };
 }
