@@ -3,6 +3,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson } from './canonical-json';
 import type { RevealedEntry, RevealSlot } from './cues';
 import type { PublicEvent } from './events';
+import type { Text } from './text';
 
 /**
  * The seal (docs/spec.md S31): before the show, one commitment per reveal cue, a hash of what the
@@ -122,4 +123,44 @@ export function shownReveals(events: readonly PublicEvent[]): ShownReveal[] {
     }
   }
   return shown;
+}
+
+/** GET /api/ceremonies/:id/seal, and the proof file the verify page downloads: the same JSON. */
+export type SealProof =
+  | { ceremonyId: string; sealed: false }
+  | {
+      ceremonyId: string;
+      sealed: true;
+      sealNo: number;
+      version: number;
+      sealedAt: number;
+      sealedBy: string;
+      root: string;
+      algorithm: string;
+      commitments: { cueId: string; categoryId: string; slot: RevealSlot | null; label: Text; commitment: string }[];
+      revealed: ShownReveal[];
+      /** Categories whose results differ from what was sealed (a correction after the seal, S17). */
+      corrections: { categoryId: string; cueIds: string[] }[];
+      /** The results changed since the seal: before the show, seal again. */
+      changedSinceSeal: boolean;
+    };
+
+export type SealedProof = Extract<SealProof, { sealed: true }>;
+
+/** Checks a whole proof: the root, and every sealed cue against what was shown. No network. */
+export function checkProof(proof: SealedProof): { rootMatches: boolean; cues: CueVerdict[] } {
+  return verifyAll(proof, proof.revealed, proof.corrections.map((c) => c.categoryId));
+}
+
+const isHex64 = (value: unknown) => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+
+/** A proof file as read from disk: its shape checked enough to verify it, or null. */
+export function parseProof(json: unknown): SealedProof | null {
+  if (json === null || typeof json !== 'object') return null;
+  const proof = json as Partial<SealedProof>;
+  if (proof.sealed !== true || typeof proof.ceremonyId !== 'string' || typeof proof.version !== 'number' || !isHex64(proof.root)) return null;
+  if (!Array.isArray(proof.commitments) || !proof.commitments.every((c) => c && typeof c.cueId === 'string' && isHex64(c.commitment))) return null;
+  if (!Array.isArray(proof.revealed) || !proof.revealed.every((r) => r && typeof r.cueId === 'string' && typeof r.categoryId === 'string' && Array.isArray(r.entries) && r.slot && typeof r.slot === 'object')) return null;
+  const corrections = Array.isArray(proof.corrections) ? proof.corrections.filter((c) => c && typeof c.categoryId === 'string') : [];
+  return { ...(proof as SealedProof), corrections };
 }

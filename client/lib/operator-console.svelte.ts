@@ -14,6 +14,7 @@ import { latestReveal, type Reveal } from './ceremony-view';
 import { ConnectionStatuses, type ConnectionStatus } from './connection-status';
 import { NotConnectedError, OperatorConnection, type OperatorConnectionOptions } from './operator-connection';
 import { OperatorRuns } from './operator-runs.svelte';
+import { SealStatus } from './seal-check.svelte';
 import { ReplayDesk } from './replay-desk.svelte';
 import { applyInOrder } from './sequence';
 
@@ -91,6 +92,8 @@ export class OperatorConsole {
   /** The ceremony's runs (live and rehearsals) and its replay room. */
   readonly runs: OperatorRuns;
   readonly replays: ReplayDesk;
+  /** The results' seal (S31): its status, and sealing for those with results.seal. */
+  readonly seal: SealStatus;
 
   readonly #options: OperatorConsoleOptions;
   #connection: OperatorConnection | null = null;
@@ -104,6 +107,7 @@ export class OperatorConsole {
     this.runId = options.runId ?? LIVE_RUN_ID;
     this.runs = new OperatorRuns(options.api, () => this.ceremonyId);
     this.replays = new ReplayDesk(options.api, () => this.ceremonyId);
+    this.seal = new SealStatus(options.api, () => this.ceremonyId);
   }
 
   async start(): Promise<void> {

@@ -5,7 +5,7 @@ import { actorOf } from '../../shared/crew';
 import { entriesForSlot, type Cue } from '../../shared/cues';
 import { ErrorCodes, podiumError } from '../../shared/errors';
 import { toPublicEvent } from '../../shared/events';
-import { commitmentOf, SEAL_ALGORITHM, sealRoot, shownReveals, type SealCommitment, type SealedReveal } from '../../shared/seal';
+import { commitmentOf, SEAL_ALGORITHM, sealRoot, shownReveals, type SealCommitment, type SealedProof, type SealedReveal } from '../../shared/seal';
 import type { CeremonyState, SealState } from '../../shared/state';
 import type { OperatorAuth } from '../access/auth';
 import { crewAccess, principalIn } from '../http/http-access';
@@ -146,7 +146,7 @@ export function createSealApi(options: SealApiOptions): express.Router {
     const corrections = await changesSince(run, seal);
     // What every screen has been shown (the same openness as GET state): the reveals, with their salts.
     const revealed = shownReveals((run.eventsAfter(0) ?? []).map(toPublicEvent));
-    res.json({
+    const proof: SealedProof = {
       ceremonyId,
       sealed: true,
       sealNo: seal.sealNo,
@@ -162,7 +162,8 @@ export function createSealApi(options: SealApiOptions): express.Router {
       revealed,
       corrections,
       changedSinceSeal: corrections.length > 0,
-    });
+    };
+    res.json(proof);
   });
 
   return api;
