@@ -135,6 +135,8 @@ export type SealProof =
       version: number;
       sealedAt: number;
       sealedBy: string;
+      /** The ceremony's time zone: the times of the seal as the hall reads them. */
+      timeZone: string;
       root: string;
       algorithm: string;
       commitments: { cueId: string; categoryId: string; slot: RevealSlot | null; label: Text; commitment: string }[];
@@ -158,7 +160,7 @@ const isHex64 = (value: unknown) => typeof value === 'string' && /^[0-9a-f]{64}$
 export function parseProof(json: unknown): SealedProof | null {
   if (json === null || typeof json !== 'object') return null;
   const proof = json as Partial<SealedProof>;
-  if (proof.sealed !== true || typeof proof.ceremonyId !== 'string' || typeof proof.version !== 'number' || !isHex64(proof.root)) return null;
+  if (proof.sealed !== true || typeof proof.ceremonyId !== 'string' || typeof proof.timeZone !== 'string' || typeof proof.version !== 'number' || !isHex64(proof.root)) return null;
   if (!Array.isArray(proof.commitments) || !proof.commitments.every((c) => c && typeof c.cueId === 'string' && isHex64(c.commitment))) return null;
   if (!Array.isArray(proof.revealed) || !proof.revealed.every((r) => r && typeof r.cueId === 'string' && typeof r.categoryId === 'string' && Array.isArray(r.entries) && r.slot && typeof r.slot === 'object')) return null;
   const corrections = Array.isArray(proof.corrections) ? proof.corrections.filter((c) => c && typeof c.categoryId === 'string') : [];

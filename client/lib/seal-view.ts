@@ -6,7 +6,12 @@ import type { SealMessageKey } from './i18n-seal';
 /** When a seal was made, as a person reads it: the Persian calendar and digits in Persian. */
 export function sealTime(at: number, lang: Language, timeZone?: string): string {
   const locale = lang === 'fa' ? 'fa-IR-u-ca-persian' : 'en-GB';
-  return new Date(at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) });
+  try {
+    return new Date(at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) });
+  } catch {
+    // An unknown time zone (a proof file from elsewhere): the browser's own.
+    return new Date(at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  }
 }
 
 /** A root or a commitment shortened for a screen: the first hex digits in groups of four, left to right. */

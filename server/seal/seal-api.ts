@@ -153,6 +153,7 @@ export function createSealApi(options: SealApiOptions): express.Router {
       version: seal.version,
       sealedAt: seal.sealedAt,
       sealedBy: seal.sealedBy,
+      timeZone: state.ceremony.timeZone,
       root: seal.root,
       algorithm: SEAL_ALGORITHM,
       commitments: seal.commitments.map(({ cueId, commitment }) => {
