@@ -14,6 +14,7 @@ import { createCrewApi } from './http/crew-api';
 import { createSessionApi } from './http/session-api';
 import { CrewSignIn, type FirstProducerStart } from './access/crew-sign-in';
 import { createReplayApi } from './runs/replay-api';
+import { createSealApi } from './seal/seal-api';
 import { clientErrorOf, jsonBody, requireBodyType, sameOriginWrites } from './http/http-boundary';
 import { sendError } from './http/http-errors';
 import { createLogger, type Logger } from './logger';
@@ -23,7 +24,7 @@ import { SocketGateway, startBroadcaster } from './delivery';
 import { openStorage } from './storage/open-storage';
 
 /** The client routes that serve the single-page app. */
-const APP_ROUTES = ['/', '/c/:id', '/stage/:id', '/overlay/:id', '/operator', '/results/:id', '/certificates/:id', '/d/:id/:organizationId', '/replay/:id', '/join/:token'];
+const APP_ROUTES = ['/', '/c/:id', '/stage/:id', '/overlay/:id', '/operator', '/results/:id', '/results/:id/verify', '/certificates/:id', '/d/:id/:organizationId', '/replay/:id', '/join/:token'];
 
 const securityHeaders = (_req: Request, res: Response, next: NextFunction) => {
   res.set({
@@ -68,7 +69,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
   // The core, then its sockets, then delivery (which sends through the sockets): no cycle.
-  const ceremonies = new Ceremonies(storage.ceremonies, storage.events, { revealLeadMs: config.revealLeadMs });
+  const ceremonies = new Ceremonies(storage.ceremonies, storage.events, { revealLeadMs: config.revealLeadMs }, storage.seals);
   const gateway = new SocketGateway(httpServer, {
     ceremonies,
     auth,
@@ -94,6 +95,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   app.use('/api', createArchiveApi({ ceremonies, auth, publicUrl: config.publicUrl, now }));
   app.use('/api', createReplayApi({ ceremonies, replays: gateway.replays, auth, publicUrl: config.publicUrl, now }));
   app.use('/api', createSessionApi({ auth, signIn, people: storage.people, logger, loginLimit, now }), createCrewApi({ auth, people: storage.people, ceremonies, logger, publicUrl: config.publicUrl, now }));
+  app.use('/api', createSealApi({ ceremonies, seals: storage.seals, auth, logger, now, newId: randomUUID }));
   app.use('/api', jsonBody('1mb'), createApi({ ceremonies, auth, logger, publicUrl: config.publicUrl, now, newId: randomUUID }));
   const indexHtml = path.join(distDir, 'index.html');
   app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.set('Cache-Control', 'public, max-age=31536000, immutable') }));

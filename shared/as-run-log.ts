@@ -3,6 +3,7 @@ import type { CsvTable } from './csv';
 import type { Cue, RevealedEntry, RevealSlot } from './cues';
 import type { CeremonyEvent, PublicEvent } from './events';
 import type { Text } from './text';
+import { localDigits } from './format';
 
 /** One line of the as-run log: what happened, when, and how long after the first cue (for cutting the recording). */
 export interface AsRunRow {
@@ -76,6 +77,11 @@ function versionText(event: Extract<PublicEvent, { type: 'definition_published' 
   };
 }
 
+/** A seal in words (S31): its number and the start of its root, for the log. */
+function sealText(event: Extract<PublicEvent, { type: 'results_sealed' }>): Text {
+  return { fa: `مهر و موم نتایج (شمارهٔ ${localDigits(event.sealNo, 'fa')}، ریشه ${event.root.slice(0, 8)})`, en: `results sealed (no. ${event.sealNo}, root ${event.root.slice(0, 8)})` };
+}
+
 /** The as-run log of a run: one row per event, in seq order. */
 export function asRunRows(events: readonly (PublicEvent | CeremonyEvent)[], cues: readonly Cue[]): AsRunRow[] {
   // A recording shows what the screens showed: time the cut by when they showed it.
@@ -85,7 +91,7 @@ export function asRunRows(events: readonly (PublicEvent | CeremonyEvent)[], cues
     const cueId = cueIdOf(event);
     const cue = cues.find((c) => c.id === cueId);
     const reveal = event.type === 'result_revealed' || event.type === 'reveal_retracted' ? event : null;
-    const text = event.type === 'announced' ? event.text : event.type === 'hold_started' ? event.message : event.type === 'reveal_retracted' ? event.reason : event.type === 'definition_published' ? versionText(event) : undefined;
+    const text = event.type === 'announced' ? event.text : event.type === 'hold_started' ? event.message : event.type === 'reveal_retracted' ? event.reason : event.type === 'definition_published' ? versionText(event) : event.type === 'results_sealed' ? sealText(event) : undefined;
     const corrected = event.type === 'definition_published' && 'correction' in event ? (event.correction?.categoryIds.join(' ') ?? '') : '';
     return {
       seq: event.seq,

@@ -22,6 +22,8 @@ export const ErrorCodes = {
   /** A results correction names a category with a standing reveal: retract it first. */
   alreadyRevealed: 'already_revealed',
   nothingToRetract: 'nothing_to_retract',
+  /** Sealing needs every reveal cue's result entered (S31). */
+  resultsMissing: 'results_missing',
   conflict: 'conflict',
   rateLimited: 'rate_limited',
   /** A run has as many stage, overlay or delegate screens as it admits (rule S21). */
@@ -50,6 +52,8 @@ export interface PodiumError {
   message: string;
   /** For cue_mismatch: the cue that is next now, so the console can show it. */
   nextCueId?: string | null;
+  /** For results_missing: the categories with no result entered. */
+  categoryIds?: string[];
 }
 
 export function podiumError(code: ErrorCode, message: string, extra: Omit<PodiumError, 'code' | 'message'> = {}): PodiumError {

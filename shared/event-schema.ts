@@ -42,7 +42,7 @@ const PublicCeremonySchema = z
 
 const bodies = {
   cue_started: { cueId: CueId },
-  result_revealed: Reveal,
+  result_revealed: { ...Reveal, salt: z.string().min(1).max(100).optional() },
   reveal_retracted: { ...Reveal, reason: TextSchema.optional() },
   hold_started: { message: TextSchema.optional() },
   hold_ended: {},
@@ -56,6 +56,13 @@ const bodies = {
     cues: z.array(CueSchema).optional(),
     hash: z.string().max(100).optional(),
     correction: z.object({ categoryIds: z.array(z.string().min(1).max(64)) }).strict().optional(),
+  },
+  results_sealed: {
+    sealNo: z.int().min(1),
+    version: z.int().min(1),
+    root: z.string().regex(/^[0-9a-f]{64}$/),
+    commitments: z.array(z.object({ cueId: CueId, commitment: z.string().regex(/^[0-9a-f]{64}$/) }).strict()),
+    sealedBy: z.string().max(200),
   },
 } satisfies Record<EventType, z.ZodRawShape>;
 

@@ -5,7 +5,8 @@ import type { Text } from './text';
 /** What happened, as appended to the log. Bodies are public once appended; meta is not. */
 export type EventBody =
   | { type: 'cue_started'; cueId: string }
-  | { type: 'result_revealed'; cueId: string; categoryId: string; slot: RevealSlot; entries: RevealedEntry[] }
+  /** `salt`: in a sealed live run, the secret salt of this reveal's commitment, public from now on (S31). */
+  | { type: 'result_revealed'; cueId: string; categoryId: string; slot: RevealSlot; entries: RevealedEntry[]; salt?: string }
   | { type: 'reveal_retracted'; cueId: string; categoryId: string; slot: RevealSlot; entries: RevealedEntry[]; reason?: Text }
   | { type: 'hold_started'; message?: Text }
   | { type: 'hold_ended' }
@@ -21,7 +22,9 @@ export type EventBody =
    * when they changed (a results correction has neither: a small event, even for a large
    * ceremony). `correction` and `hash` are for the console; screens get the public part only.
    */
-  | { type: 'definition_published'; version: number; ceremony?: PublicCeremony; cues?: Cue[]; hash?: string; correction?: { categoryIds: string[] } };
+  | { type: 'definition_published'; version: number; ceremony?: PublicCeremony; cues?: Cue[]; hash?: string; correction?: { categoryIds: string[] } }
+  /** The results were sealed before the show (S31): one commitment per reveal cue, and their root. No salt. */
+  | { type: 'results_sealed'; sealNo: number; version: number; root: string; commitments: { cueId: string; commitment: string }[]; sealedBy: string };
 
 export type EventType = EventBody['type'];
 
@@ -53,6 +56,7 @@ export const EventTypes = [
   'channel_set',
   'rehearsal_started',
   'definition_published',
+  'results_sealed',
 ] as const satisfies readonly EventType[];
 
 export function toPublicEvent(event: CeremonyEvent): PublicEvent {

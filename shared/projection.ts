@@ -25,6 +25,7 @@ export function projectPublic(state: CeremonyState): CeremonyState {
     version: state.version,
     startedAt: state.startedAt,
     endedAt: state.endedAt,
+    seal: state.seal ?? null,
   };
 }
 

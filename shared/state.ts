@@ -21,6 +21,17 @@ export interface Correction {
   seq: number;
 }
 
+/** The seal of the results, as published before the show (S31); the latest when sealed again. */
+export interface SealState {
+  sealNo: number;
+  /** The definition version whose results were sealed. */
+  version: number;
+  root: string;
+  commitments: { cueId: string; commitment: string }[];
+  sealedBy: string;
+  sealedAt: number;
+}
+
 export interface Announcement {
   text: Text;
   at: number;
@@ -54,6 +65,8 @@ export interface CeremonyState {
   version: number;
   startedAt: number | null;
   endedAt: number | null;
+  /** The results' seal, when sealed (S31); missing in states made before seals existed. */
+  seal?: SealState | null;
 }
 
 const MAX_ANNOUNCEMENTS = 20;
@@ -76,6 +89,7 @@ export function initialState(ceremony: PublicCeremony, cues: Cue[], version = 1)
     version,
     startedAt: null,
     endedAt: null,
+    seal: null,
   };
 }
 
@@ -153,6 +167,8 @@ export function evolve(state: CeremonyState, event: PublicEvent): CeremonyState 
       const nextIndex = cues.findIndex((c) => c.id === nextId);
       return { ...next, ceremony, cues, version: event.version, nextIndex: nextIndex >= 0 ? nextIndex : Math.min(next.nextIndex, cues.length) };
     }
+    case 'results_sealed':
+      return { ...next, seal: { sealNo: event.sealNo, version: event.version, root: event.root, commitments: event.commitments, sealedBy: event.sealedBy, sealedAt: event.at } };
     case 'channel_set':
       return { ...next, channels: { ...next.channels, [event.channelId]: { id: event.channelId, name: event.name, delayMs: event.delayMs } } };
     default: {

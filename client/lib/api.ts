@@ -5,6 +5,7 @@ import type { ReplayAction, ReplayRoomStatus as SharedReplayRoomStatus } from '.
 import { LIVE_RUN_ID, type RunSummary } from '../../shared/runs';
 import type { PodiumError } from '../../shared/errors';
 import type { ResultsExport } from '../../shared/results-export';
+import type { SealProof } from '../../shared/seal';
 import type { Text } from '../../shared/text';
 import type { Problem } from '../../shared/validation';
 import type { Credentials, SessionInfo, SignedIn } from './crew-api';
@@ -80,13 +81,16 @@ export class ApiError extends Error {
   readonly code: string;
   /** What a refused import names: where in the file, and what is wrong. */
   readonly problems: readonly Problem[];
+  /** What a refused seal names (results_missing): the categories with no result entered. */
+  readonly categoryIds: readonly string[];
 
-  constructor(status: number, code: string, message: string, problems: readonly Problem[] = []) {
+  constructor(status: number, code: string, message: string, problems: readonly Problem[] = [], categoryIds: readonly string[] = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.problems = problems;
+    this.categoryIds = categoryIds;
   }
 }
 
@@ -179,6 +183,16 @@ export class PodiumApi {
     return this.#json(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/results.json`);
   }
 
+  /** The results' seal (S31) with every reveal shown so far and its salt: public. */
+  seal(ceremonyId: string): Promise<SealProof> {
+    return this.#json(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/seal`);
+  }
+
+  /** Seals the results before the show; needs results.seal (a results officer, a producer). */
+  sealResults(ceremonyId: string): Promise<{ sealNo: number; root: string; sealedAt: number }> {
+    return this.#post(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/seal`, {});
+  }
+
   /** One certificate per revealed recipient; needs an operator session. */
   certificates(ceremonyId: string): Promise<CertificatesExport> {
     return this.#json(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/certificates.json`);
@@ -213,7 +227,7 @@ export class PodiumApi {
     const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
     if (!response.ok) {
       const error = (body as { error?: Partial<PodiumError> & { problems?: Problem[] } } | null)?.error;
-      throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? `${response.status} ${response.statusText}`, error?.problems ?? []);
+      throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? `${response.status} ${response.statusText}`, error?.problems ?? [], error?.categoryIds ?? []);
     }
     return body as T;
   }

@@ -50,6 +50,8 @@ const operatorMessages = {
   auditEmpty: { fa: 'هنوز رویدادی ثبت نشده است.', en: 'No events yet.' },
   eventDefinitionPublished: { fa: 'نسخهٔ تازهٔ تعریف مراسم', en: 'New definition version' },
   version: { fa: 'نسخهٔ', en: 'version' },
+  eventResultsSealed: { fa: 'نتایج مهر و موم شد', en: 'Results sealed' },
+  sealNumber: { fa: 'مهر شمارهٔ', en: 'seal no.' },
   correctionTitle: { fa: 'نتایج اصلاح شد', en: 'Results corrected' },
   correctionBody: { fa: 'نتایج {categories} را {actor} در ساعت {time} تغییر داد. پیش‌نمایش زیر نتایج تازه را نشان می‌دهد.', en: 'Results of {categories} were changed by {actor} at {time}. The preview below shows the new results.' },
   errDefinitionChanged: { fa: 'نتایج پس از نمایش این پیش‌نمایش تغییر کرد؛ هیچ کاری انجام نشد. پیش‌نمایش تازه را ببینید و دوباره GO بزنید.', en: 'The results changed after this preview was shown; nothing was done. Check the new preview and press GO again.' },

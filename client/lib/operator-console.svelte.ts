@@ -17,6 +17,7 @@ import { latestReveal, type Reveal } from './ceremony-view';
 import { ConnectionStatuses, type ConnectionStatus } from './connection-status';
 import { NotConnectedError, OperatorConnection, type OperatorConnectionOptions } from './operator-connection';
 import { OperatorRuns } from './operator-runs.svelte';
+import { SealStatus } from './seal-check.svelte';
 import { ReplayDesk } from './replay-desk.svelte';
 import { applyInOrder } from './sequence';
 
@@ -105,6 +106,8 @@ export class OperatorConsole {
   readonly crew: CrewDesk;
   /** May manage the crew (a producer). */
   readonly managesCrew: boolean = $derived(this.me?.capabilities.includes('crew.manage') ?? false);
+  /** The results' seal (S31): its status, and sealing for those with results.seal. */
+  readonly seal: SealStatus;
 
   readonly #options: OperatorConsoleOptions;
   #connection: OperatorConnection | null = null;
@@ -119,6 +122,7 @@ export class OperatorConsole {
     this.runs = new OperatorRuns(options.api, () => this.ceremonyId);
     this.replays = new ReplayDesk(options.api, () => this.ceremonyId);
     this.crew = new CrewDesk(options.crewApi ?? new CrewApi(), () => this.managesCrew);
+    this.seal = new SealStatus(options.api, () => this.ceremonyId);
   }
 
   async start(): Promise<void> {

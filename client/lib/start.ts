@@ -99,6 +99,7 @@ export async function start(route: Route, { target, locale, api }: StartContext)
     }
     case 'results':
     case 'certificates':
+    case 'verify':
       return startArchivePage(route, { target, locale, api });
     case 'not_found':
       return showMessage(target, locale, 'notFound');

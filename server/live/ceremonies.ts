@@ -12,6 +12,7 @@ import type { PodiumError } from '../../shared/errors';
 import { CeremonyRun, type CommandContext, type EventOrigin, type RunOptions } from './ceremony-run';
 import { SeqConflictError, type DefinitionVersion, type NewEvent } from '../storage/event-log';
 import type { CeremonyStore, EventLog } from '../storage/event-log';
+import type { SealStore } from '../storage/seal-store';
 
 /** The public list entry of a ceremony: nothing from its results. */
 export interface CeremonySummary {
@@ -60,12 +61,28 @@ export interface RunObserver {
 export class Ceremonies {
   private readonly runs = new Map<string, Promise<CeremonyRun>>();
   private observer: RunObserver | null = null;
+  /** The salts of each seal, read once: a seal never changes once kept (S31). */
+  private readonly salts = new Map<string, Promise<Readonly<Record<string, string>> | null>>();
 
   constructor(
     private readonly store: CeremonyStore,
     private readonly log: EventLog,
     private readonly runOptions: RunOptions,
+    private readonly seals: SealStore | null = null,
   ) {}
+
+  /** The secret salts of a ceremony's seal, by cue id; for the live run's reveals only. */
+  private saltsOf(ceremonyId: string, sealNo: number): Promise<Readonly<Record<string, string>> | null> {
+    const key = `${ceremonyId}\n${sealNo}`;
+    let loading = this.salts.get(key);
+    if (!loading) {
+      loading = (this.seals?.get(ceremonyId, sealNo) ?? Promise.resolve(null)).then((seal) => seal?.salts ?? null);
+      this.salts.set(key, loading);
+      // A failed read is tried again at the next reveal; a seal not (yet) in the store, too.
+      loading.then((salts) => salts === null && this.salts.delete(key)).catch(() => this.salts.delete(key));
+    }
+    return loading;
+  }
 
   /**
    * Where every run's committed events go from now on. Set once at start, before any run opens:
@@ -117,7 +134,9 @@ export class Ceremonies {
     }
     if (!first) return null;
     if (this.runs.has(streamId)) return this.runs.get(streamId)!;
-    const options = { ...this.runOptions, readOnly: ref.kind === 'import' };
+    const options: RunOptions = { ...this.runOptions, readOnly: ref.kind === 'import' };
+    // Only the live run's reveals carry the seal's salts: a rehearsal's must never (S31).
+    if (ref.kind === 'live' && this.seals) options.saltsOf = (sealNo) => this.saltsOf(ceremonyId, sealNo);
     const start = standIns ? { ...first, definition: withStandIns(first.definition) } : first;
     // Only the live run moves to later versions; a rehearsal keeps the one it started with.
     const load = async (version: number) => (ref.kind === 'live' ? this.store.version(ceremonyId, version) : null);

@@ -5,7 +5,7 @@ import { decideDefinitionChange, type ChangeOptions } from '../../shared/definit
 import { buildCues, toPublicCeremony } from '../../shared/cues';
 import { decide } from '../../shared/decide';
 import { ErrorCodes, podiumError, type PodiumError } from '../../shared/errors';
-import type { CeremonyEvent } from '../../shared/events';
+import type { CeremonyEvent, EventBody } from '../../shared/events';
 import { projectOperator, sealOperatorView, type OperatorView } from '../../shared/projection';
 import type { CommandResult } from '../../shared/protocol';
 import { foldEvents, initialState, type CeremonyState } from '../../shared/state';
@@ -31,7 +31,15 @@ export interface RunOptions {
   revealLeadMs: number;
   /** A record (an imported run): replayed, never changed. */
   readOnly?: boolean;
+  /**
+   * The secret salts of a seal of this run's results, by cue id (S31): given to the live run only,
+   * so that its reveals carry their salt; a rehearsal's never do. Cached by its giver.
+   */
+  saltsOf?: (sealNo: number) => Promise<Readonly<Record<string, string>> | null>;
 }
+
+/** What a server-side action (a seal) appends: built from the run's state and definition, or refused. */
+export type BuiltEvents = { ok: true; events: EventBody[] } | { ok: false; error: PodiumError };
 
 /** Reads a kept version of the run's definition (for `definition_published` events). */
 export type VersionLoader = (version: number) => Promise<DefinitionVersion | null>;
@@ -165,6 +173,31 @@ export class CeremonyRun {
     });
   }
 
+  /**
+   * Appends events a server action builds from the state (sealing the results), in turn with
+   * commands: built again on the new state when another process appended first, so a check such
+   * as "the run has not begun" holds for the events as appended.
+   */
+  appendBuilt(build: (state: CeremonyState, definition: CeremonyDefinition) => Promise<BuiltEvents>, context: CommandContext): Promise<CommandResult> {
+    return this.serially(async () => {
+      if (this.options.readOnly) return { ok: false as const, error: podiumError(ErrorCodes.conflict, 'This run was imported from a file: it can be replayed, not changed.') };
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const built = await build(this.state, this.definition);
+        if (!built.ok) return built;
+        const stamped = built.events.map((body) => ({ ...body, at: context.now, showAt: context.now, commandId: context.fallbackCommandId, ...actorFields(context) }));
+        try {
+          const committed = await this.log.append(this.runId, this.state.seq, stamped);
+          this.apply(committed, 'local');
+          return { ok: true as const, seq: committed.at(-1)!.seq, events: committed };
+        } catch (error) {
+          if (!(error instanceof SeqConflictError)) throw error;
+          await this.catchUpNow();
+        }
+      }
+      return { ok: false as const, error: podiumError(ErrorCodes.conflict, 'The ceremony changed while this was done; try again.') };
+    });
+  }
+
   /** Reads what other processes appended since the state's seq, and applies it. */
   catchUp(): Promise<void> {
     return this.serially(() => this.catchUpNow());
@@ -200,7 +233,8 @@ export class CeremonyRun {
         return result;
       }
       const showAt = context.now + this.options.revealLeadMs;
-      const stamped = decision.events.map((body) => ({ ...body, at: context.now, showAt, commandId, ...actorFields(context) }));
+      const bodies = await this.withSalts(decision.events);
+      const stamped = bodies.map((body) => ({ ...body, at: context.now, showAt, commandId, ...actorFields(context) }));
       try {
         const committed = await this.log.append(this.runId, this.state.seq, stamped);
         this.apply(committed, 'local');
@@ -217,6 +251,22 @@ export class CeremonyRun {
       }
     }
     return { ok: false, error: podiumError(ErrorCodes.conflict, 'The ceremony changed while this command was applied; look at the console and try again.') };
+  }
+
+  /**
+   * A reveal of a sealed live run carries its salt (S31), from the latest seal in the log. The
+   * salts are read once per seal (the loader caches them), so a GO costs a map lookup after that.
+   */
+  private async withSalts(events: EventBody[]): Promise<EventBody[]> {
+    const seal = this.state.seal;
+    const saltsOf = this.options.saltsOf;
+    if (!seal || !saltsOf || this.state.run.kind !== 'live' || !events.some((e) => e.type === 'result_revealed')) return events;
+    // A store that cannot be read must not stop the show: the reveal goes out without its salt.
+    const salts = await saltsOf(seal.sealNo).catch(() => null);
+    return events.map((event) => {
+      const salt = event.type === 'result_revealed' ? salts?.[event.cueId] : undefined;
+      return salt === undefined ? event : { ...event, salt };
+    });
   }
 
   private appliedResult(commandId: string): CommandResult | null {
@@ -243,6 +293,9 @@ export class CeremonyRun {
   private apply(committed: CeremonyEvent[], origin: EventOrigin, versions: ReadonlyMap<number, DefinitionVersion> = new Map()): void {
     this.state = foldEvents(this.state, committed);
     this.events.push(...committed);
+    // A new seal: its salts are read now, so the first GO after it does not wait for the store.
+    const sealed = committed.findLast((e) => e.type === 'results_sealed');
+    if (sealed?.type === 'results_sealed' && this.options.saltsOf) this.options.saltsOf(sealed.sealNo).catch(() => undefined);
     const published = committed.findLast((e) => e.type === 'definition_published');
     if (published?.type === 'definition_published') this.used = versions.get(published.version) ?? this.used;
     for (const listener of this.listeners) listener(committed, this.state, origin);

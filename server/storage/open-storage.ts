@@ -4,6 +4,9 @@ import type { CeremonyStore, EventLog, SessionStore } from './event-log';
 import type { PeopleStore } from './people-store';
 import { PostgresAppendListener } from './postgres-listener';
 import { PostgresPeopleStore } from './postgres-people-store';
+import { PostgresSealStore } from './postgres-seal-store';
+import type { SealStore } from './seal-store';
+import { SqliteSealStore } from './sqlite-seal-store';
 import { PostgresStorage, redactUrl } from './postgres-storage';
 import { SqlitePeopleStore } from './sqlite-people-store';
 import { SqliteStorage } from './sqlite-storage';
@@ -15,6 +18,8 @@ export interface Storage {
   sessions: SessionStore;
   /** The crew: people, invitations, API tokens, sign-ins (S29). */
   people: PeopleStore;
+  /** The results' seals, with their secret salts (S31). */
+  seals: SealStore;
   /** Where the events are kept, for the start-up message (never with a password). */
   description: string;
   /** Whether other processes may append to the same log (then this one must catch up). */
@@ -55,11 +60,13 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
   if (options.databaseUrl) {
     const url = options.databaseUrl;
     const pg = await PostgresStorage.connect(url);
+    const seals = await PostgresSealStore.open(pg.pool);
     return {
       events: pg.events,
       ceremonies: pg.ceremonies,
       sessions: pg.sessions,
       people: await PostgresPeopleStore.start(pg.pool),
+      seals,
       description: `PostgreSQL ${redactUrl(url)}`,
       shared: true,
       watch: (onAppended, onMissed) => PostgresAppendListener.start(url, onAppended, onMissed),
@@ -68,5 +75,5 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
   }
   const file = path.join(options.dataDir, 'podium.db');
   const sqlite = privately(options.dataDir, () => new SqliteStorage(file), ['podium.db', 'podium.db-wal', 'podium.db-shm']);
-  return { events: sqlite.events, ceremonies: sqlite.ceremonies, sessions: sqlite.sessions, people: new SqlitePeopleStore(sqlite.db), description: `SQLite ${file}`, shared: false, close: async () => sqlite.close() };
+  return { events: sqlite.events, ceremonies: sqlite.ceremonies, sessions: sqlite.sessions, people: new SqlitePeopleStore(sqlite.db), seals: new SqliteSealStore(sqlite.db), description: `SQLite ${file}`, shared: false, close: async () => sqlite.close() };
 }
