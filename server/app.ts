@@ -18,6 +18,9 @@ import { LoginLimit } from './access/login-limit';
 import { RevokedSessions } from './access/revoked-sessions';
 import { SocketGateway, startBroadcaster } from './delivery';
 import { openStorage } from './storage/open-storage';
+import { TwoKeys } from './approvals/two-keys';
+import { ApprovalBoards } from './approvals/approval-board';
+import { createTwoKeysApi } from './http/two-keys-api';
 
 /** The client routes that serve the single-page app. */
 const APP_ROUTES = ['/', '/c/:id', '/stage/:id', '/overlay/:id', '/operator', '/results/:id', '/certificates/:id', '/d/:id/:organizationId', '/replay/:id'];
@@ -63,6 +66,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   const httpServer = http.createServer(app);
   // The core, then its sockets, then delivery (which sends through the sockets): no cycle.
   const ceremonies = new Ceremonies(storage.ceremonies, storage.events, { revealLeadMs: config.revealLeadMs });
+  const twoKeys = new TwoKeys({ store: storage.approvals, ceremonies, logger, now, newId: randomUUID });
   const gateway = new SocketGateway(httpServer, {
     ceremonies,
     auth,
@@ -72,7 +76,9 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
     publicUrl: config.publicUrl,
     now,
     newId: randomUUID,
+    twoKeys,
   });
+  const approvalBoards = new ApprovalBoards(twoKeys, { watched: () => gateway.approvalCeremonies(), show: (id, boards) => gateway.showApprovals(id, boards) }, logger);
   // Which events this process sends to which sockets: one process, or several sharing PostgreSQL (and Redis).
   const broadcaster = await startBroadcaster({ storage, redisUrl: config.redisUrl, gateway, logger });
   ceremonies.deliverTo(broadcaster);
@@ -87,7 +93,8 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   app.use('/api', sameOriginWrites({ allowedOrigins: config.allowedOrigins, publicUrl: config.publicUrl }), requireBodyType);
   app.use('/api', createArchiveApi({ ceremonies, auth, publicUrl: config.publicUrl, now }));
   app.use('/api', createReplayApi({ ceremonies, replays: gateway.replays, auth, publicUrl: config.publicUrl, now }));
-  app.use('/api', jsonBody('1mb'), createApi({ ceremonies, auth, logger, loginLimit, publicUrl: config.publicUrl, now, newId: randomUUID }));
+  app.use('/api', createTwoKeysApi({ twoKeys, ceremonies, auth, now }));
+  app.use('/api', jsonBody('1mb'), createApi({ twoKeys,  ceremonies, auth, logger, loginLimit, publicUrl: config.publicUrl, now, newId: randomUUID }));
   const indexHtml = path.join(distDir, 'index.html');
   app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.set('Cache-Control', 'public, max-age=31536000, immutable') }));
   app.get(APP_ROUTES, (_req, res) => {
@@ -117,6 +124,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
     logger,
     async close() {
       revokedSessions.close();
+      approvalBoards.close();
       await gateway.close();
       await broadcaster.close();
       await loginLimit.close();

@@ -30,6 +30,13 @@ export const ErrorCodes = {
   unsupportedMediaType: 'unsupported_media_type',
   /** A change was saved, but could not be broadcast to every process's screens (Redis down). */
   broadcastDegraded: 'broadcast_degraded',
+  /** Two keys (S30): this action needs a second person's confirmation: ask for it (POST …/approvals). */
+  secondKeyRequired: 'second_key_required',
+  /** Two keys: the confirmer must be another person, on another session, than the one who asked. */
+  secondPersonRequired: 'second_person_required',
+  approvalExpired: 'approval_expired',
+  /** The request was already confirmed or refused. */
+  approvalDecided: 'approval_decided',
   notFound: 'not_found',
   internal: 'internal',
 } as const;

@@ -4,12 +4,17 @@ import type { CeremonyStore, EventLog, SessionStore } from './event-log';
 import { PostgresAppendListener } from './postgres-listener';
 import { PostgresStorage, redactUrl } from './postgres-storage';
 import { SqliteStorage } from './sqlite-storage';
+import type { ApprovalStore } from './approval-store';
+import { PostgresApprovalStore } from './postgres-approval-store';
+import { SqliteApprovalStore } from './sqlite-approval-store';
 
 export interface Storage {
   events: EventLog;
   ceremonies: CeremonyStore;
   /** Logged-out operator sessions (shared by every process of the deployment). */
   sessions: SessionStore;
+  /** Two keys (S30): each ceremony's policy and the requests for a second person's confirmation. */
+  approvals: ApprovalStore;
   /** Where the events are kept, for the start-up message (never with a password). */
   description: string;
   /** Whether other processes may append to the same log (then this one must catch up). */
@@ -54,6 +59,7 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
       events: pg.events,
       ceremonies: pg.ceremonies,
       sessions: pg.sessions,
+      approvals: await PostgresApprovalStore.open(pg.pool),
       description: `PostgreSQL ${redactUrl(url)}`,
       shared: true,
       watch: (onAppended, onMissed) => PostgresAppendListener.start(url, onAppended, onMissed),
@@ -62,5 +68,5 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
   }
   const file = path.join(options.dataDir, 'podium.db');
   const sqlite = privately(options.dataDir, () => new SqliteStorage(file), ['podium.db', 'podium.db-wal', 'podium.db-shm']);
-  return { events: sqlite.events, ceremonies: sqlite.ceremonies, sessions: sqlite.sessions, description: `SQLite ${file}`, shared: false, close: async () => sqlite.close() };
+  return { events: sqlite.events, ceremonies: sqlite.ceremonies, sessions: sqlite.sessions, approvals: new SqliteApprovalStore(sqlite.db), description: `SQLite ${file}`, shared: false, close: async () => sqlite.close() };
 }
