@@ -15,6 +15,8 @@ const operatorMessages = {
   nextPreview: { fa: 'پیش‌نمایش بعدی (همان‌گونه که مخاطبان خواهند دید)', en: 'Next cue, as the audience will see it' },
   endOfRunOfShow: { fa: 'پایان برنامه اجرا: گام دیگری نمانده است.', en: 'End of the run of show: there is no next cue.' },
   noRecipient: { fa: 'بدون دریافت‌کننده', en: 'No recipient' },
+  sealedResult: { fa: 'مهروموم‌شده', en: 'Sealed' },
+  sealedHint: { fa: 'نقش شما نتیجه‌ها را پیش از اعلام نمی‌بیند.', en: 'Your role does not see results before they are revealed.' },
   go: { fa: 'اجرا', en: 'GO' },
   goHint: { fa: 'فاصله یا →', en: 'Space or →' },
   retract: { fa: 'پس گرفتن آخرین اعلام', en: 'Retract last reveal' },

@@ -1,0 +1,241 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { can, CrewRoles, type Capability, type CrewRole } from '../../shared/crew';
+import type { OperatorView } from '../../shared/projection';
+import type { OperatorToServerEvents, ServerToOperatorEvents } from '../../shared/protocol';
+import { sampleCeremony } from '../helpers/ceremony-harness';
+import { connected, getState, login, ROOT, startTestServer, type TestServer } from '../helpers/server-harness';
+
+/**
+ * S29: every route and every console message, for every role (and for no sign-in at all). What a
+ * role may do comes from the table in shared/crew.ts; the server must agree with it everywhere.
+ */
+
+const CEREMONY = 'sample-awards';
+const OTHER = 'egov-award-1399';
+
+let t: TestServer;
+let producer: string;
+const tokens = {} as Record<CrewRole, string>;
+
+/** A token of a new session of a person with `role` (as a sign-in would give). */
+function tokenFor(role: CrewRole, extra: { ceremonyId?: string; token?: string } = {}): string {
+  return t.server.auth.issueToken(Date.now(), { personId: `person-${role}`, name: `Person ${role}`, role, ...extra }).token;
+}
+
+beforeAll(async () => {
+  t = await startTestServer();
+  producer = await login(t.url);
+  for (const role of CrewRoles) tokens[role] = tokenFor(role);
+});
+afterAll(() => t.stop());
+
+/**
+ * Every crew route, with the capability it needs and a request that gets past the role check but
+ * changes nothing (an invalid body, an unknown id): so the walk leaves the ceremony as it was.
+ */
+interface RouteCase {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+  /** As registered (with :id, :runId, :replayId), and as requested. */
+  route: string;
+  path: string;
+  need: Capability;
+  body?: string;
+  type?: string;
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+const ROUTES: RouteCase[] = [
+  { method: 'GET', route: '/ceremonies/:id/delegates', path: `/ceremonies/${CEREMONY}/delegates`, need: 'screens.links' },
+  { method: 'POST', route: '/ceremonies/:id/commands', path: `/ceremonies/${CEREMONY}/commands`, need: 'run.drive', body: json({ type: 'announce', text: '' }) },
+  { method: 'PUT', route: '/ceremonies/:id', path: `/ceremonies/${CEREMONY}`, need: 'results.edit', body: json({ id: CEREMONY }) },
+  { method: 'POST', route: '/ceremonies/:id/results', path: `/ceremonies/${CEREMONY}/results`, need: 'results.edit', body: 'not,a,results,file\n', type: 'text/csv' },
+  { method: 'POST', route: '/ceremonies/:id/rehearsals', path: `/ceremonies/${CEREMONY}/rehearsals`, need: 'rehearsal.start', body: json({ unknown: true }) },
+  { method: 'GET', route: '/ceremonies/:id/runs', path: `/ceremonies/${CEREMONY}/runs`, need: 'console.view' },
+  { method: 'POST', route: '/ceremonies/:id/runs', path: `/ceremonies/${CEREMONY}/runs`, need: 'rehearsal.start', body: json({ not: 'a run file' }) },
+  { method: 'POST', route: '/ceremonies/:id/replays', path: `/ceremonies/${CEREMONY}/replays`, need: 'rehearsal.start', body: json({ runId: 'no such run!' }) },
+  { method: 'GET', route: '/ceremonies/:id/replays', path: `/ceremonies/${CEREMONY}/replays`, need: 'console.view' },
+  { method: 'GET', route: '/ceremonies/:id/replays/:replayId', path: `/ceremonies/${CEREMONY}/replays/replay-none`, need: 'console.view' },
+  { method: 'POST', route: '/ceremonies/:id/replays/:replayId', path: `/ceremonies/${CEREMONY}/replays/replay-none`, need: 'rehearsal.start', body: json({ action: 'none' }) },
+  { method: 'GET', route: '/ceremonies/:id/certificates.json', path: `/ceremonies/${CEREMONY}/certificates.json`, need: 'results.see' },
+  { method: 'GET', route: '/ceremonies/:id/as-run.csv', path: `/ceremonies/${CEREMONY}/as-run.csv`, need: 'results.see' },
+  { method: 'GET', route: '/ceremonies/:id/definition.json', path: `/ceremonies/${CEREMONY}/definition.json`, need: 'results.see' },
+  { method: 'GET', route: '/ceremonies/:id/run.json', path: `/ceremonies/${CEREMONY}/run.json`, need: 'results.see' },
+];
+
+/** Routes anyone may call (what they answer may depend on the role: checked below). */
+const PUBLIC_ROUTES = [
+  'GET /ceremonies',
+  'GET /ceremonies/:id/state',
+  'GET /ceremonies/:id/links',
+  'GET /ceremonies/:id/qr.svg',
+  'POST /session',
+  'GET /session',
+  'DELETE /session',
+  'GET /ceremonies/:id/runs/:runId/events',
+  'GET /ceremonies/:id/results.json',
+  'GET /ceremonies/:id/results.csv',
+  'GET /ceremonies/:id/results-qr.svg',
+];
+
+async function call(route: RouteCase, token: string | null) {
+  const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(route.body !== undefined ? { 'content-type': route.type ?? 'application/json' } : {}) };
+  const res = await fetch(`${t.url}/api${route.path}`, { method: route.method, headers, ...(route.body !== undefined ? { body: route.body } : {}) });
+  const text = await res.text();
+  return { status: res.status, code: (() => { try { return (JSON.parse(text) as { error?: { code?: string } }).error?.code; } catch { return undefined; } })() };
+}
+
+/** Every `api.<method>('<path>'` the server registers, as "METHOD path". */
+function registeredRoutes(): string[] {
+  const files = fs.readdirSync(path.join(ROOT, 'server'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  const found: string[] = [];
+  for (const file of files) {
+    const source = fs.readFileSync(path.join(ROOT, 'server', file), 'utf8');
+    for (const match of source.matchAll(/\bapi\.(get|post|put|delete|patch)\(\s*'([^']+)'/g)) found.push(`${match[1]!.toUpperCase()} ${match[2]}`);
+  }
+  return found;
+}
+
+describe('[S29] roles on every route', () => {
+  it('the walk below covers every route the server registers', () => {
+    const walked = new Set([...ROUTES.map((r) => `${r.method} ${r.route}`), ...PUBLIC_ROUTES]);
+    const registered = registeredRoutes();
+    expect(registered.length).toBeGreaterThan(20);
+    expect(registered.filter((r) => !walked.has(r))).toEqual([]);
+  });
+
+  it('each role gets past the check exactly where the table allows it; without a sign-in, 401', async () => {
+    const before = await getState(t.url, CEREMONY, producer);
+    for (const route of ROUTES) {
+      const anonymous = await call(route, null);
+      expect({ route: route.route, ...anonymous }).toEqual({ route: route.route, status: 401, code: 'unauthorized' });
+      for (const role of CrewRoles) {
+        const answer = await call(route, tokens[role]);
+        const where = `${route.method} ${route.route} as ${role}`;
+        if (can(role, route.need)) expect([401, 403], where).not.toContain(answer.status);
+        else expect({ where, ...answer }).toEqual({ where, status: 403, code: 'forbidden' });
+      }
+    }
+    // Nothing the walk sent changed the ceremony.
+    expect((await getState(t.url, CEREMONY, producer)).seq).toBe(before.seq);
+  });
+
+  it('an API token scoped to one ceremony is refused (403) on another, even for its own role', async () => {
+    const scoped = tokenFor('producer', { ceremonyId: CEREMONY, token: 'stream-deck' });
+    const own = await call({ method: 'GET', route: '', path: `/ceremonies/${CEREMONY}/runs`, need: 'console.view' }, scoped);
+    const other = await call({ method: 'GET', route: '', path: `/ceremonies/${OTHER}/runs`, need: 'console.view' }, scoped);
+    expect(own.status).toBe(200);
+    expect(other).toEqual({ status: 403, code: 'forbidden' });
+  });
+
+  it('GET state: previews and the definition hash only for roles that may see results; the keyed links only for screens.links', async () => {
+    for (const role of CrewRoles) {
+      const state = await getState(t.url, CEREMONY, tokens[role]);
+      const nextPreview = state.nextCue?.preview;
+      expect(Array.isArray(state.cues), role).toBe(true);
+      if (can(role, 'results.see')) {
+        expect(typeof state.definitionHash, role).toBe('string');
+        expect(state.cues.some((c: { preview?: unknown[] }) => (c.preview?.length ?? 0) > 0), role).toBe(true);
+      } else {
+        expect(state.definitionHash ?? null, role).toBeNull();
+        expect(state.cues.every((c: { preview?: unknown }) => c.preview === undefined), role).toBe(true);
+        expect(nextPreview, role).toBeUndefined();
+      }
+      const links = (await (await fetch(`${t.url}/api/ceremonies/${CEREMONY}/links`, { headers: { authorization: `Bearer ${tokens[role]}` } })).json()) as { stage?: string };
+      expect(links.stage !== undefined, role).toBe(can(role, 'screens.links'));
+    }
+  });
+});
+
+type Console = Socket<ServerToOperatorEvents, OperatorToServerEvents>;
+
+/** A console of a role, recording every raw frame it receives. */
+function openConsole(token: string, ceremonyId = CEREMONY): { socket: Console; frames: string[]; view: () => OperatorView | null } {
+  const socket: Console = io(`${t.url}/operator`, { transports: ['websocket'], forceNew: true, auth: { ceremonyId, token } });
+  const frames: string[] = [];
+  let view: OperatorView | null = null;
+  socket.io.on('open', () => socket.io.engine.on('message', (data) => frames.push(String(data))));
+  socket.on('snapshot', (v) => (view = v));
+  return { socket, frames, view: () => view };
+}
+
+describe('[S29] roles on every console message', () => {
+  it('command needs run.drive, screen needs screens.manage; sync answers each role with its own view', async () => {
+    for (const role of CrewRoles) {
+      const console = openConsole(tokens[role]);
+      try {
+        await connected(console.socket);
+        await vi.waitFor(() => expect(console.view()).not.toBeNull());
+        const command = await console.socket.timeout(10_000).emitWithAck('command', { type: 'announce', text: '' });
+        if (can(role, 'run.drive')) expect(command.ok ? 'ok' : command.error.code, role).toBe('invalid_command');
+        else expect(command.ok ? 'ok' : command.error.code, role).toBe('forbidden');
+        const screen = await console.socket.timeout(10_000).emitWithAck('screen', { screenId: 'no-such-screen', name: 'x' });
+        if (can(role, 'screens.manage')) expect(screen.ok ? 'ok' : screen.error.code, role).toBe('not_found');
+        else expect(screen.ok ? 'ok' : screen.error.code, role).toBe('forbidden');
+        const snapshots = console.frames.length;
+        console.socket.emit('sync', { lastSeq: 0 });
+        await vi.waitFor(() => expect(console.frames.length).toBeGreaterThan(snapshots));
+        const view = console.view()!;
+        expect(view.sealed === true, role).toBe(!can(role, 'results.see'));
+        expect(Object.keys(view.previews).length > 0, role).toBe(can(role, 'results.see'));
+      } finally {
+        console.socket.disconnect();
+      }
+    }
+  });
+
+  it('a console token scoped to another ceremony is refused at the handshake (forbidden)', async () => {
+    const scoped = openConsole(tokenFor('operator', { ceremonyId: OTHER, token: 'deck' }));
+    const error = await new Promise<Error>((resolve) => scoped.socket.once('connect_error', resolve));
+    scoped.socket.disconnect();
+    expect(error.message).toBe('forbidden');
+  });
+
+  it('a stage manager\'s and a presenter\'s consoles never receive an unrevealed result, through a whole run (frames checked)', async () => {
+    const definition = sampleCeremony();
+    const secretNames = (revealed: ReadonlySet<string>) =>
+      definition.categories.flatMap((c) => [
+        ...(c.kind === 'ranked' ? c.results.filter((r) => !revealed.has(`${c.id}/place-${r.place}`)).map((r) => r.recipient.name) : []),
+        ...(c.mentions && !revealed.has(`${c.id}/mentions`) ? c.mentions.map((m) => m.recipient.name) : []),
+      ]).flatMap((name) => [name.fa, name.en]).filter((n): n is string => !!n).map((n) => JSON.stringify(n));
+    expect(secretNames(new Set()).length).toBeGreaterThan(4);
+
+    const sealedConsoles = (['stage_manager', 'presenter'] as const).map((role) => ({ role, ...openConsole(tokenFor(role)) }));
+    const operator = openConsole(tokens.operator);
+    try {
+      for (const c of [...sealedConsoles, operator]) await connected(c.socket);
+      await vi.waitFor(() => expect(sealedConsoles.every((c) => c.view() !== null) && operator.view() !== null).toBe(true));
+      const revealed = new Set<string>();
+      let seq = operator.view()!.state.seq;
+      for (let step = 0; step < 60; step++) {
+        const state = await getState(t.url, CEREMONY, producer);
+        if (!state.nextCue) break;
+        const result = await operator.socket.timeout(10_000).emitWithAck('command', { type: 'go', expectedCue: state.nextCue.id });
+        expect(result.ok, JSON.stringify(result)).toBe(true);
+        if (!result.ok) break;
+        for (const event of result.events) if (event.type === 'result_revealed') revealed.add(event.cueId);
+        seq = result.seq;
+        // Every console has had this GO's events before the frames are read.
+        await vi.waitFor(() => expect(sealedConsoles.every((c) => c.frames.some((f) => new RegExp(`"seq":${seq}[,}]`).test(f)))).toBe(true));
+        const secrets = secretNames(revealed);
+        for (const c of sealedConsoles) {
+          for (const frame of c.frames) {
+            for (const secret of secrets) expect(frame.includes(secret), `${c.role} got ${secret}`).toBe(false);
+            expect(frame, c.role).not.toMatch(/"previews":\{"/);
+            expect(frame, c.role).not.toMatch(/"(definitionHash|hash)":"/);
+          }
+        }
+      }
+      expect(revealed.size).toBeGreaterThan(4);
+      // The check can fail: the names do reach the sealed consoles once revealed.
+      const all = sealedConsoles[0]!.frames.join('\n');
+      for (const name of secretNames(new Set())) expect(all).toContain(name);
+      // And the operator's console had the previews all along.
+      expect(operator.frames.join('\n')).toMatch(/"previews":\{"/);
+    } finally {
+      for (const c of [...sealedConsoles, operator]) c.socket.disconnect();
+    }
+  });
+});
