@@ -17,7 +17,6 @@ import {
   REAL_REHEARSAL_SUMMARY,
   retractSummary,
   type Approval,
-  type ApprovalAction,
   type ApprovalBoard,
   type ApprovalOutcome,
   type ApprovalPerson,

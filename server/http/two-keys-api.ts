@@ -1,4 +1,4 @@
-import express, { type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import { ErrorCodes, podiumError, type PodiumError } from '../../shared/errors';
 import type { ApprovalView } from '../../shared/two-keys';
 import type { OperatorAuth } from '../access/auth';
@@ -62,13 +62,13 @@ export function createTwoKeysApi(options: { twoKeys: TwoKeys; ceremonies: Ceremo
     res.set('Cache-Control', 'no-store').json(view);
   });
 
-  for (const [path, verdict] of [['confirm', 'confirmed'], ['refuse', 'refused']] as const) {
-    api.post(`/approvals/:approvalId/${path}`, need('console.view'), async (req, res) => {
-      const answer = await twoKeys.decide(String(req.params.approvalId), verdict, principalIn(res));
-      if (!answer.ok) return refused(res, answer.error, answer.approval);
-      res.json(answer.value);
-    });
-  }
+  const decide = (verdict: 'confirmed' | 'refused') => async (req: Request, res: Response) => {
+    const answer = await twoKeys.decide(String(req.params.approvalId), verdict, principalIn(res));
+    if (!answer.ok) return refused(res, answer.error, answer.approval);
+    res.json(answer.value);
+  };
+  api.post('/approvals/:approvalId/confirm', need('console.view'), decide('confirmed'));
+  api.post('/approvals/:approvalId/refuse', need('console.view'), decide('refused'));
 
   return api;
 }

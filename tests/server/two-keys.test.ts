@@ -3,11 +3,12 @@ import type { CrewRole } from '../../shared/crew';
 import { buildCues } from '../../shared/cues';
 import type { CeremonyEvent } from '../../shared/events';
 import { APPROVAL_TTL_MS, SEALED_CORRECTION_SUMMARY, type ApprovalBoard } from '../../shared/two-keys';
-import { seedCeremony } from '../helpers/ceremony-harness';
+import { sampleCeremony, seedCeremony } from '../helpers/ceremony-harness';
 import { freshSchema, sharedDataDir } from '../helpers/scale-out-harness';
 import { connected, getState, login, postCommand, startTestServer, TestOperator, type TestServer } from '../helpers/server-harness';
 
 const SEED = 'egov-award-1399';
+const SAMPLE = 'sample-awards';
 const ALL_ON = { correction: true, realRehearsal: true, retract: true, jump: true };
 
 const servers: TestServer[] = [];
@@ -45,9 +46,9 @@ async function goToFirstReveal(t: TestServer, token: string): Promise<void> {
   }
 }
 
-async function liveEvents(t: TestServer, token: string): Promise<CeremonyEvent[]> {
+async function liveEvents(t: TestServer, token: string, ceremonyId = SEED): Promise<CeremonyEvent[]> {
   // The audit log of a console: events with their actors.
-  const op = new TestOperator(t.url, SEED, token);
+  const op = new TestOperator(t.url, ceremonyId, token);
   consoles.push(op);
   await vi.waitFor(() => expect(op.view).not.toBeNull());
   const view = op.view!;
@@ -56,8 +57,8 @@ async function liveEvents(t: TestServer, token: string): Promise<CeremonyEvent[]
 }
 
 /** A console that records every `approvals` board and every raw frame. */
-async function openConsole(t: TestServer, token: string) {
-  const op = new TestOperator(t.url, SEED, token);
+async function openConsole(t: TestServer, token: string, ceremonyId = SEED) {
+  const op = new TestOperator(t.url, ceremonyId, token);
   consoles.push(op);
   const boards: ApprovalBoard[] = [];
   const frames: string[] = [];
@@ -153,6 +154,11 @@ describe('[S30] two keys for what cannot be undone', () => {
     const retractions = (await liveEvents(t, producer)).filter((e) => e.type === 'reveal_retracted');
     expect(retractions).toHaveLength(1);
     expect(retractions[0]).toMatchObject({ actor: 'Ali', actorRole: 'operator', confirmedBy: 'Bita', commandId: id });
+    // The as-run log names both.
+    const csv = await (await fetch(`${t.url}/api/ceremonies/${SEED}/as-run.csv`, { headers: { authorization: `Bearer ${producer}` } })).text();
+    const [header, ...lines] = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(header!.split(',').slice(-2)).toEqual(['actor', 'confirmed_by']);
+    expect(lines.find((l) => l.includes('reveal_retracted'))!.endsWith(',Ali,Bita')).toBe(true);
     // Screens never see who acted.
     const publicRetraction = (await api(t, null, 'GET', `/api/ceremonies/${SEED}/state`)).body.corrections;
     expect(publicRetraction).toHaveLength(1);
@@ -199,31 +205,31 @@ describe('[S30] two keys for what cannot be undone', () => {
   it('[S30] a correction request: its summary (before and after) reaches consoles that may see results, never a stage manager’s; confirmed, it corrects', async () => {
     const t = await server();
     const producer = await login(t.url);
-    await api(t, producer, 'PUT', `/api/ceremonies/${SEED}/two-keys`, { correction: true });
+    await api(t, producer, 'PUT', `/api/ceremonies/${SAMPLE}/two-keys`, { correction: true });
     const ali = person(t, 'p1', 'Ali', 'operator');
-    await goToFirstReveal(t, ali);
+    // The run begins (its opening), no result revealed yet.
+    expect((await postCommand(t.url, ali, SAMPLE, { type: 'go', expectedCue: (await getState(t.url, SAMPLE, ali)).nextCue.id })).status).toBe(200);
     const officer = person(t, 'p3', 'Dara', 'results_officer');
     const officer2 = person(t, 'p4', 'Elham', 'results_officer');
     const stageManager = person(t, 'p5', 'Sara', 'stage_manager');
-    const operatorConsole = await openConsole(t, ali);
-    const stageConsole = await openConsole(t, stageManager);
+    const operatorConsole = await openConsole(t, ali, SAMPLE);
+    const stageConsole = await openConsole(t, stageManager, SAMPLE);
 
-    // Swap 1st and 2nd place of a category not yet revealed.
-    const definition = seedCeremony();
-    const revealed = Object.keys((await getState(t.url, SEED, ali)).categories.filter((c: any) => c.results.length > 0).reduce((o: any, c: any) => ({ ...o, [c.id]: 1 }), {}));
-    const category = definition.categories.find((c) => c.kind === 'ranked' && !revealed.includes(c.id) && c.results.length >= 2)!;
+    // Swap 1st and 2nd place of the last category.
+    const definition = sampleCeremony();
+    const category = definition.categories.at(-1)!;
     if (category.kind !== 'ranked') throw new Error('expected a ranked category');
     const [first, second] = [category.results.find((r) => r.place === 1)!, category.results.find((r) => r.place === 2)!];
     category.results = category.results.map((r) => (r === first ? { ...r, place: 2 } : r === second ? { ...r, place: 1 } : r));
     const firstName = first.recipient.name.en!;
 
-    const direct = await fetch(`${t.url}/api/ceremonies/${SEED}?correction=true&confirm=true`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}` }, body: JSON.stringify(definition) });
+    const direct = await fetch(`${t.url}/api/ceremonies/${SAMPLE}?correction=true&confirm=true`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}` }, body: JSON.stringify(definition) });
     expect(direct.status).toBe(403);
     expect(((await direct.json()) as any).error.code).toBe('second_key_required');
-    expect((await api(t, ali, 'POST', `/api/ceremonies/${SEED}/approvals`, { action: 'correction', definition })).body.error.code).toBe('forbidden');
+    expect((await api(t, ali, 'POST', `/api/ceremonies/${SAMPLE}/approvals`, { action: 'correction', definition })).body.error.code).toBe('forbidden');
 
-    const asked = await api(t, officer, 'POST', `/api/ceremonies/${SEED}/approvals`, { action: 'correction', definition });
-    expect(asked.status).toBe(201);
+    const asked = await api(t, officer, 'POST', `/api/ceremonies/${SAMPLE}/approvals`, { action: 'correction', definition });
+    expect(asked.body).toMatchObject({ action: 'correction' });
     expect(asked.body.summary.en).toContain(firstName);
     expect(asked.body.summary.en).toMatch(/before → after/);
 
@@ -233,12 +239,12 @@ describe('[S30] two keys for what cannot be undone', () => {
     expect(stageConsole.boards.at(-1)!.requests.find((r) => r.id === asked.body.id)).toMatchObject({ sealed: true, summary: SEALED_CORRECTION_SUMMARY });
     expect(stageConsole.frames.join('\n')).not.toContain(JSON.stringify(firstName).slice(1, -1));
     // Nor by HTTP.
-    expect(JSON.stringify((await api(t, stageManager, 'GET', `/api/ceremonies/${SEED}/approvals`)).body)).not.toContain(firstName);
+    expect(JSON.stringify((await api(t, stageManager, 'GET', `/api/ceremonies/${SAMPLE}/approvals`)).body)).not.toContain(firstName);
     expect(JSON.stringify((await api(t, stageManager, 'GET', `/api/approvals/${asked.body.id}`)).body)).not.toContain(firstName);
 
     const confirmed = await api(t, officer2, 'POST', `/api/approvals/${asked.body.id}/confirm`);
     expect(confirmed).toMatchObject({ status: 200, body: { outcome: { ok: true, version: 2 } } });
-    const published = (await liveEvents(t, producer)).find((e) => e.type === 'definition_published')!;
+    const published = (await liveEvents(t, producer, SAMPLE)).find((e) => e.type === 'definition_published')!;
     expect(published).toMatchObject({ actor: 'Dara', confirmedBy: 'Elham', correction: { categoryIds: [category.id] } });
     expect(stageConsole.frames.join('\n')).not.toContain(JSON.stringify(firstName).slice(1, -1));
   });
