@@ -29,7 +29,7 @@ const keysMessages = {
   myRequests: { fa: 'درخواست‌های من', en: 'My requests' },
   statusPending: { fa: 'در انتظار تأیید نفر دوم', en: 'Waiting for a second person' },
   statusDone: { fa: '{name} تأیید کرد و انجام شد.', en: 'Confirmed by {name}, and done.' },
-  statusFailed: { fa: '{name} تأیید کرد، اما کارساز آن را نپذیرفت: {message}', en: 'Confirmed by {name}, but the server refused it: {message}' },
+  statusFailed: { fa: '{name} تأیید کرد، اما کارساز آن را نپذیرفت ({code}) و چیزی تغییر نکرد.', en: 'Confirmed by {name}, but the server refused it ({code}): nothing changed.' },
   statusRefused: { fa: '{name} رد کرد؛ چیزی تغییر نکرد.', en: 'Refused by {name}: nothing changed.' },
   statusExpired: { fa: 'منقضی شد؛ چیزی تغییر نکرد.', en: 'Expired: nothing changed.' },
   newRequest: { fa: 'درخواست تازه برای تأیید: {action}، از {name}', en: 'New request to confirm: {action}, from {name}' },

@@ -38,7 +38,7 @@ export function outcomeText(request: ApprovalView, lang: Language): string | nul
     case 'refused':
       return t(lang, 'statusRefused', { name });
     case 'confirmed':
-      if (request.outcome && !request.outcome.ok) return t(lang, 'statusFailed', { name, message: request.outcome.error.message || request.outcome.error.code });
+      if (request.outcome && !request.outcome.ok) return t(lang, 'statusFailed', { name, code: request.outcome.error.code });
       return t(lang, 'statusDone', { name });
     default: {
       const never: never = request.status;
