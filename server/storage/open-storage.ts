@@ -55,11 +55,15 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
   if (options.databaseUrl) {
     const url = options.databaseUrl;
     const pg = await PostgresStorage.connect(url);
+    const approvals = await PostgresApprovalStore.open(pg.pool).catch(async (error: unknown) => {
+      await pg.close();
+      throw error;
+    });
     return {
       events: pg.events,
       ceremonies: pg.ceremonies,
       sessions: pg.sessions,
-      approvals: await PostgresApprovalStore.open(pg.pool),
+      approvals,
       description: `PostgreSQL ${redactUrl(url)}`,
       shared: true,
       watch: (onAppended, onMissed) => PostgresAppendListener.start(url, onAppended, onMissed),
