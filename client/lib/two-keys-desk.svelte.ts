@@ -14,8 +14,10 @@ export class TwoKeysDesk {
   mine: string[] = $state.raw([]);
   /** The request being sent or decided. */
   busy: string | null = $state(null);
-  /** Why the last ask, decision or policy change was refused. */
+  /** Why the last ask or decision was refused. */
   error: string | null = $state(null);
+  /** Why the last policy change was refused (e.g. not a producer). */
+  policyError: string | null = $state(null);
 
   /** Others' requests waiting for a second person: what this console may confirm. */
   readonly awaiting: ApprovalView[] = $derived(this.requests.filter((r) => r.status === 'pending' && !this.mine.includes(r.id)));
@@ -79,14 +81,16 @@ export class TwoKeysDesk {
     }
   }
 
-  async setPolicy(change: Partial<Pick<TwoKeyPolicy, TwoKeyAction>>): Promise<void> {
+  async setPolicy(change: Partial<Pick<TwoKeyPolicy, TwoKeyAction>>): Promise<boolean> {
     const ceremonyId = this.#ceremonyId();
-    if (!ceremonyId) return;
-    this.error = null;
+    if (!ceremonyId) return false;
+    this.policyError = null;
     try {
       this.policy = await this.#api.setTwoKeys(ceremonyId, change);
+      return true;
     } catch (error) {
-      this.error = errorText(error);
+      this.policyError = errorText(error);
+      return false;
     }
   }
 }
