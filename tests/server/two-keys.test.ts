@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CrewRole } from '../../shared/crew';
 import { buildCues } from '../../shared/cues';
@@ -110,6 +112,28 @@ describe('[S30] two keys for what cannot be undone', () => {
     const after = await getState(t.url, SEED, ali);
     expect(after.seq).toBe(before.seq + 1);
     expect(after.corrections).toEqual(before.corrections);
+  });
+
+  it('[S30] GO, hold, resume and announce never read the policy: with its table gone, they work; a retract is refused, changing nothing', async () => {
+    const t = await server();
+    const ali = person(t, 'p1', 'Ali', 'operator');
+    await goToFirstReveal(t, ali);
+    // Another connection to the same file removes the policies: any read of them now fails.
+    const db = new Database(path.join(t.dataDir, 'podium.db'));
+    db.exec('DROP TABLE two_key_policies');
+    db.close();
+    const op = new TestOperator(t.url, SEED, ali);
+    consoles.push(op);
+    await vi.waitFor(() => expect(op.view).not.toBeNull());
+    const next = (await getState(t.url, SEED, ali)).nextCue.id;
+    expect(await op.command({ type: 'go', expectedCue: next })).toMatchObject({ ok: true });
+    expect(await op.command({ type: 'hold' })).toMatchObject({ ok: true });
+    expect(await op.command({ type: 'resume' })).toMatchObject({ ok: true });
+    expect(await op.command({ type: 'announce', text: { en: 'Still here' } })).toMatchObject({ ok: true });
+    expect((await postCommand(t.url, ali, SEED, { type: 'go', expectedCue: (await getState(t.url, SEED, ali)).nextCue.id })).status).toBe(200);
+    const before = (await getState(t.url, SEED, ali)).seq;
+    expect(await op.command({ type: 'retract', confirm: true })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect((await getState(t.url, SEED, ali)).seq).toBe(before);
   });
 
   it('[S30] asked by A, confirmed by B on another session: the retract happens once, with actor A and confirmedBy B; A (on any session), a stage manager and a presenter cannot confirm', async () => {
