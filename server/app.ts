@@ -125,11 +125,16 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
     async close() {
       revokedSessions.close();
       approvalBoards.close();
-      await gateway.close();
+      // No new connection from here on; then every open one is cut. (Socket.IO's close, like the
+      // HTTP server's, waits until every connection has ended: a browser's keep-alive connection
+      // or a half-sent request would hold the stop for minutes.)
+      const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      const gatewayClosed = gateway.close();
+      httpServer.closeAllConnections();
+      await gatewayClosed;
+      await httpClosed;
       await broadcaster.close();
       await loginLimit.close();
-      httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await storage.close();
     },
   };
