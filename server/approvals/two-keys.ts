@@ -5,6 +5,7 @@ import { decide } from '../../shared/decide';
 import { decideDefinitionChange } from '../../shared/definition-change';
 import { ErrorCodes, podiumError, type PodiumError } from '../../shared/errors';
 import { LIVE_RUN_ID } from '../../shared/runs';
+import { nextCue } from '../../shared/state';
 import {
   APPROVAL_SHOWN_MS,
   APPROVAL_TTL_MS,
@@ -57,6 +58,13 @@ function personOf(principal: Principal): ApprovalPerson {
 
 function actorOfPerson(person: ApprovalPerson): Actor {
   return { actor: person.name, actorRole: person.role, ...(person.token ? { token: person.token } : {}) };
+}
+
+/** What a confirmation executes, and what the request saw (so that it executes only what its summary said). */
+interface Payload {
+  command?: Command;
+  definition?: CeremonyDefinition;
+  seen: { nextCueId: string | null; version: number };
 }
 
 const cueOf = (cueId: string | undefined) => (cueId === undefined ? {} : { cueId });
@@ -152,7 +160,11 @@ export class TwoKeys {
       status: 'pending',
     };
     // A retract or jump is executed with the request's id as its command id: a repeat is one command.
-    const payload = prepared.value.command ? { ...prepared.value.command, commandId: approval.id } : prepared.value.payload;
+    const payload: Payload = {
+      ...(prepared.value.command ? { command: { ...prepared.value.command, commandId: approval.id } } : {}),
+      ...(prepared.value.definition ? { definition: prepared.value.definition } : {}),
+      seen: prepared.value.seen,
+    };
     await this.options.store.add(approval, payload);
     this.options.logger.info({ ceremonyId, approvalId: approval.id, action, by: principal.name }, 'two-keys request');
     this.changed(ceremonyId);
@@ -213,11 +225,12 @@ export class TwoKeys {
     return null;
   }
 
-  private async prepare(ceremonyId: string, body: ApprovalRequest): Promise<Answer<{ runId: string; summary: Approval['summary']; command?: Command; payload?: unknown }>> {
+  private async prepare(ceremonyId: string, body: ApprovalRequest): Promise<Answer<{ runId: string; summary: Approval['summary']; command?: Command; definition?: CeremonyDefinition; seen: Payload['seen'] }>> {
     const { ceremonies } = this.options;
     const runId = body.runId ?? LIVE_RUN_ID;
     const run = await ceremonies.run(ceremonyId, body.action === 'retract' || body.action === 'jump' ? runId : LIVE_RUN_ID);
     if (!run) return refuse(ErrorCodes.unknownCeremony, `There is no ceremony "${ceremonyId}" with a run "${runId}".`);
+    const seen = { nextCueId: nextCue(run.current)?.id ?? null, version: run.current.version };
     switch (body.action) {
       case 'retract':
       case 'jump': {
@@ -229,7 +242,7 @@ export class TwoKeys {
         if (!decision.ok) return decision;
         const summary = command.type === 'retract' ? retractSummary(run.current, command) : command.type === 'jump' ? jumpSummary(run.current, command) : { en: '' };
         const { commandId: _ignored, ...withoutId } = command;
-        return { ok: true, value: { runId, summary, command: withoutId as Command } };
+        return { ok: true, value: { runId, summary, command: withoutId as Command, seen } };
       }
       case 'correction': {
         const definition = await this.correctedDefinition(ceremonyId, body, run.definition);
@@ -238,10 +251,10 @@ export class TwoKeys {
         const change = decideDefinitionChange(run.current, run.definition, definition.value, { correction: true, confirm: true });
         if (!change.ok) return change;
         const categoryIds = change.event.correction?.categoryIds ?? [];
-        return { ok: true, value: { runId: LIVE_RUN_ID, summary: correctionSummary(run.definition, definition.value, categoryIds), payload: definition.value } };
+        return { ok: true, value: { runId: LIVE_RUN_ID, summary: correctionSummary(run.definition, definition.value, categoryIds), definition: definition.value, seen } };
       }
       case 'real_rehearsal':
-        return { ok: true, value: { runId: LIVE_RUN_ID, summary: REAL_REHEARSAL_SUMMARY, payload: {} } };
+        return { ok: true, value: { runId: LIVE_RUN_ID, summary: REAL_REHEARSAL_SUMMARY, seen } };
       default: {
         const never: never = body.action;
         return refuse(ErrorCodes.invalidMessage, `Unknown action ${String(never)}.`);
@@ -264,17 +277,27 @@ export class TwoKeys {
   private async execute(approval: Approval, confirmer: Principal, now: number): Promise<ApprovalOutcome> {
     const { ceremonies, store } = this.options;
     const context = { ...actorOfPerson(approval.requestedBy), confirmedBy: confirmer.name, now, fallbackCommandId: approval.id };
-    const payload = await store.payload(approval.id);
+    const payload = (await store.payload(approval.id)) as Payload;
     switch (approval.action) {
       case 'retract':
       case 'jump': {
         const run = await ceremonies.run(approval.ceremonyId, approval.runId);
         if (!run) return { ok: false, error: podiumError(ErrorCodes.unknownRun, `Ceremony "${approval.ceremonyId}" has no run "${approval.runId}".`) };
-        const result = await run.handle(payload, context);
+        // A jump "from" another cue than the summary said is not what was confirmed (a retract names its reveal itself).
+        const now = nextCue(run.current)?.id ?? null;
+        if (approval.action === 'jump' && now !== payload.seen.nextCueId) {
+          return { ok: false, error: podiumError(ErrorCodes.cueMismatch, `The next cue changed since the request (from "${payload.seen.nextCueId ?? 'none'}" to "${now ?? 'none'}"): nothing was done. Ask again.`) };
+        }
+        const result = await run.handle(payload.command, context);
         return result.ok ? { ok: true, seq: result.seq } : result;
       }
       case 'correction': {
-        const result = await ceremonies.replace(payload as CeremonyDefinition, { correction: true, confirm: true }, context);
+        const live = await ceremonies.live(approval.ceremonyId);
+        // The summary's "before" is the version the request saw: corrected since, it would not say what happens.
+        if (live && live.current.version !== payload.seen.version) {
+          return { ok: false, error: podiumError(ErrorCodes.definitionChanged, `The results changed since the request (version ${payload.seen.version}, now ${live.current.version}): nothing was done. Ask again.`) };
+        }
+        const result = await ceremonies.replace(payload.definition!, { correction: true, confirm: true }, context);
         return result.ok ? { ok: true, version: result.version } : result;
       }
       case 'real_rehearsal': {

@@ -205,6 +205,19 @@ describe('[S30] two keys for what cannot be undone', () => {
     expect((await api(t, bita, 'POST', `/api/approvals/${asked.body.id}/refuse`)).body.error.code).toBe('approval_expired');
   });
 
+  it('[S30] a confirmation executes only what the summary said: a jump whose next cue has changed meanwhile does nothing, and says so', async () => {
+    const t = await server();
+    const producer = await login(t.url);
+    await api(t, producer, 'PUT', `/api/ceremonies/${SEED}/two-keys`, { jump: true });
+    const [ali, bita] = [person(t, 'p1', 'Ali', 'operator'), person(t, 'p2', 'Bita', 'operator')];
+    const asked = await api(t, ali, 'POST', `/api/ceremonies/${SEED}/approvals`, { action: 'jump', command: { type: 'jump', cueId: 'closing' } });
+    expect((await postCommand(t.url, ali, SEED, { type: 'go', expectedCue: (await getState(t.url, SEED, ali)).nextCue.id })).status).toBe(200);
+    const seq = (await getState(t.url, SEED, ali)).seq;
+    const confirmed = await api(t, bita, 'POST', `/api/approvals/${asked.body.id}/confirm`);
+    expect(confirmed).toMatchObject({ status: 409, body: { error: { code: 'cue_mismatch' }, approval: { status: 'confirmed', outcome: { ok: false, error: { code: 'cue_mismatch' } } } } });
+    expect((await getState(t.url, SEED, ali)).seq).toBe(seq);
+  });
+
   it('[S30] two confirmations at once execute once; a refused request executes nothing', async () => {
     const t = await server();
     const producer = await login(t.url);
