@@ -22,6 +22,9 @@ import { LoginLimit } from './access/login-limit';
 import { RevokedSessions } from './access/revoked-sessions';
 import { SocketGateway, startBroadcaster } from './delivery';
 import { openStorage } from './storage/open-storage';
+import { TwoKeys } from './approvals/two-keys';
+import { ApprovalBoards } from './approvals/approval-board';
+import { createTwoKeysApi } from './http/two-keys-api';
 
 /** The client routes that serve the single-page app. */
 const APP_ROUTES = ['/', '/c/:id', '/stage/:id', '/overlay/:id', '/operator', '/results/:id', '/results/:id/verify', '/certificates/:id', '/d/:id/:organizationId', '/replay/:id', '/join/:token'];
@@ -70,6 +73,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   const httpServer = http.createServer(app);
   // The core, then its sockets, then delivery (which sends through the sockets): no cycle.
   const ceremonies = new Ceremonies(storage.ceremonies, storage.events, { revealLeadMs: config.revealLeadMs }, storage.seals);
+  const twoKeys = new TwoKeys({ store: storage.approvals, ceremonies, logger, now, newId: randomUUID });
   const gateway = new SocketGateway(httpServer, {
     ceremonies,
     auth,
@@ -79,7 +83,9 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
     publicUrl: config.publicUrl,
     now,
     newId: randomUUID,
+    twoKeys,
   });
+  const approvalBoards = new ApprovalBoards(twoKeys, { watched: () => gateway.approvalCeremonies(), show: (id, boards) => gateway.showApprovals(id, boards) }, logger);
   // Which events this process sends to which sockets: one process, or several sharing PostgreSQL (and Redis).
   const broadcaster = await startBroadcaster({ storage, redisUrl: config.redisUrl, gateway, logger });
   ceremonies.deliverTo(broadcaster);
@@ -96,7 +102,8 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   app.use('/api', createReplayApi({ ceremonies, replays: gateway.replays, auth, publicUrl: config.publicUrl, now }));
   app.use('/api', createSessionApi({ auth, signIn, people: storage.people, logger, loginLimit, now }), createCrewApi({ auth, people: storage.people, ceremonies, logger, publicUrl: config.publicUrl, now }));
   app.use('/api', createSealApi({ ceremonies, seals: storage.seals, auth, logger, now, newId: randomUUID }));
-  app.use('/api', jsonBody('1mb'), createApi({ ceremonies, auth, logger, publicUrl: config.publicUrl, now, newId: randomUUID }));
+  app.use('/api', createTwoKeysApi({ twoKeys, ceremonies, auth, now }));
+  app.use('/api', jsonBody('1mb'), createApi({ twoKeys, ceremonies, auth, logger, publicUrl: config.publicUrl, now, newId: randomUUID }));
   const indexHtml = path.join(distDir, 'index.html');
   app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.set('Cache-Control', 'public, max-age=31536000, immutable') }));
   app.get(APP_ROUTES, (_req, res) => {
@@ -127,6 +134,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
     logger,
     async close() {
       revokedSessions.close();
+      approvalBoards.close();
       // No new connection from here on; then every open one is cut. (Socket.IO's close, like the
       // HTTP server's, waits until every connection has ended: a browser's keep-alive connection
       // or a half-sent request would hold the stop for minutes.)

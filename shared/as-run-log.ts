@@ -24,6 +24,8 @@ export interface AsRunRow {
   /** An announcement's text, a hold's message or a retraction's reason. */
   text: Text;
   actor: string;
+  /** The second person who confirmed it (two keys, S30); '' when none. */
+  confirmedBy: string;
 }
 
 export const AS_RUN_CSV_COLUMNS = [
@@ -42,6 +44,7 @@ export const AS_RUN_CSV_COLUMNS = [
   'text_fa',
   'text_en',
   'actor',
+  'confirmed_by',
 ] as const;
 
 const NAME_SEPARATOR = ' | ';
@@ -106,6 +109,7 @@ export function asRunRows(events: readonly (PublicEvent | CeremonyEvent)[], cues
       names: reveal ? namesOf(reveal.entries) : {},
       text: text ?? {},
       actor: 'actor' in event ? event.actor : '',
+      confirmedBy: ('confirmedBy' in event ? event.confirmedBy : undefined) ?? '',
     };
   });
 }
@@ -114,6 +118,6 @@ export function asRunRows(events: readonly (PublicEvent | CeremonyEvent)[], cues
 export function asRunCsvTable(rows: readonly AsRunRow[]): CsvTable {
   return [
     [...AS_RUN_CSV_COLUMNS],
-    ...rows.map((r) => [r.seq, r.time, r.shownTime, r.sinceFirstCue, r.type, r.cueId, r.cueLabel.fa, r.cueLabel.en, r.categoryId, r.place, r.names.fa, r.names.en, r.text.fa, r.text.en, r.actor]),
+    ...rows.map((r) => [r.seq, r.time, r.shownTime, r.sinceFirstCue, r.type, r.cueId, r.cueLabel.fa, r.cueLabel.en, r.categoryId, r.place, r.names.fa, r.names.en, r.text.fa, r.text.en, r.actor, r.confirmedBy]),
   ];
 }

@@ -42,6 +42,13 @@ export const ErrorCodes = {
   invalidName: 'invalid_name',
   /** A secret shorter than 10 characters (or longer than 200). */
   weakSecret: 'weak_secret',
+  /** Two keys (S30): this action needs a second person's confirmation: ask for it (POST …/approvals). */
+  secondKeyRequired: 'second_key_required',
+  /** Two keys: the confirmer must be another person, on another session, than the one who asked. */
+  secondPersonRequired: 'second_person_required',
+  approvalExpired: 'approval_expired',
+  /** The request was already confirmed or refused. */
+  approvalDecided: 'approval_decided',
   notFound: 'not_found',
   internal: 'internal',
 } as const;

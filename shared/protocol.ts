@@ -6,6 +6,7 @@ import type { ReactionCounts, ReactionKind } from './reactions';
 import type { DelegateLocation, ScreenRole } from './roles';
 import type { Text } from './text';
 import type { CeremonyState } from './state';
+import type { ApprovalBoard } from './two-keys';
 
 /**
  * The Socket.IO event maps, both namespaces, both directions. Passed as generics to the server
@@ -158,6 +159,8 @@ export interface ServerToOperatorEvents {
   attendance: (samples: AttendanceSample[]) => void;
   reactions: (update: ReactionUpdate & { byCue: Record<string, ReactionCounts> }) => void;
   failure: (error: PodiumError) => void;
+  /** Two keys (S30): the ceremony's policy and its requests of the last minutes, whole, on connect and on every change. */
+  approvals: (board: ApprovalBoard) => void;
 }
 
 export interface OperatorToServerEvents {

@@ -9,6 +9,7 @@ import type { SealProof } from '../../shared/seal';
 import type { Text } from '../../shared/text';
 import type { Problem } from '../../shared/validation';
 import type { Credentials, SessionInfo, SignedIn } from './crew-api';
+import type { ApprovalAction, ApprovalView, TwoKeyPolicy } from '../../shared/two-keys';
 
 /** One ceremony as GET /api/ceremonies lists it. */
 export interface CeremonySummary {
@@ -202,6 +203,26 @@ export class PodiumApi {
   archiveUrls(ceremonyId: string): { qrCode: string; csv: string; json: string } {
     const base = `/api/ceremonies/${encodeURIComponent(ceremonyId)}`;
     return { qrCode: `${base}/results-qr.svg`, csv: `${base}/results.csv`, json: `${base}/results.json` };
+  }
+
+  /** Two keys (S30): which actions of a ceremony need a second person. */
+  twoKeys(ceremonyId: string): Promise<TwoKeyPolicy> {
+    return this.#json(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/two-keys`);
+  }
+
+  /** Sets them (a producer only). */
+  setTwoKeys(ceremonyId: string, policy: Partial<Pick<TwoKeyPolicy, 'correction' | 'realRehearsal' | 'retract' | 'jump'>>): Promise<TwoKeyPolicy> {
+    return this.#json(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/two-keys`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(policy) });
+  }
+
+  /** Asks for a second person's confirmation of an action. */
+  requestApproval(ceremonyId: string, request: { action: ApprovalAction; command?: unknown; runId?: string }): Promise<ApprovalView> {
+    return this.#post(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/approvals`, request);
+  }
+
+  /** Confirms (the action then happens) or refuses another person's request. */
+  decideApproval(approvalId: string, verdict: 'confirm' | 'refuse'): Promise<ApprovalView> {
+    return this.#post(`/api/approvals/${encodeURIComponent(approvalId)}/${verdict}`, {});
   }
 
   /** Who is signed in (S29): `person` and `capabilities` from servers with named people. */

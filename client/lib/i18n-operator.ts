@@ -215,6 +215,10 @@ const operatorMessages = {
     en: 'No connection to the server: the command was not sent, and will not be sent later by itself. Press again once the console is connected.',
   },
   errOther: { fa: 'کارساز این فرمان را نپذیرفت.', en: 'The server refused this command.' },
+  errSecondKey: {
+    fa: 'برای این مراسم، این کار تأیید نفر دوم می‌خواهد (دو کلید): چیزی تغییر نکرد. دوباره بزنید تا درخواست تأیید فرستاده شود.',
+    en: 'For this ceremony, this needs a second person’s confirmation (two keys): nothing changed. Press again to send a request.',
+  },
 } as const satisfies Messages & Partial<Record<ReplayMessageKey, never>>;
 
 export const operatorDictionary = { ...replayDictionary, ...operatorMessages };

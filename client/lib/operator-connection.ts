@@ -1,3 +1,4 @@
+import type { ApprovalBoard } from '../../shared/two-keys';
 import { io, type Socket } from 'socket.io-client';
 import type { Command } from '../../shared/commands';
 import type { PodiumError } from '../../shared/errors';
@@ -33,6 +34,8 @@ export interface OperatorHandlers {
   attendance(samples: AttendanceSample[]): void;
   reactions(update: ReactionUpdate & { byCue: Record<string, ReactionCounts> }): void;
   failure(error: PodiumError): void;
+  /** Two keys (S30): the policy and the requests, whole. */
+  approvals?(board: ApprovalBoard): void;
   status(status: ConnectionStatus): void;
   /** The session cookie is missing or expired: sign in again. */
   unauthorized(): void;
@@ -133,6 +136,7 @@ export class OperatorConnection {
     socket.on('registry', (update) => handlers.registry(update));
     socket.on('attendance', (samples) => handlers.attendance(samples));
     socket.on('reactions', (update) => handlers.reactions(update));
+    socket.on('approvals', (board) => handlers.approvals?.(board));
     socket.on('failure', (error) => (error.code === 'unauthorized' ? handlers.unauthorized() : handlers.failure(error)));
     this.#socket = socket;
   }

@@ -19,6 +19,7 @@ import { NotConnectedError, OperatorConnection, type OperatorConnectionOptions }
 import { OperatorRuns } from './operator-runs.svelte';
 import { SealStatus } from './seal-check.svelte';
 import { ReplayDesk } from './replay-desk.svelte';
+import { TwoKeysDesk } from './two-keys-desk.svelte';
 import { applyInOrder } from './sequence';
 
 export const OperatorPhases = {
@@ -108,6 +109,8 @@ export class OperatorConsole {
   readonly managesCrew: boolean = $derived(this.me?.capabilities.includes('crew.manage') ?? false);
   /** The results' seal (S31): its status, and sealing for those with results.seal. */
   readonly seal: SealStatus;
+  /** Two keys (S30): the policy, the requests, asking and confirming. */
+  readonly twoKeys: TwoKeysDesk;
 
   readonly #options: OperatorConsoleOptions;
   #connection: OperatorConnection | null = null;
@@ -123,6 +126,7 @@ export class OperatorConsole {
     this.replays = new ReplayDesk(options.api, () => this.ceremonyId);
     this.crew = new CrewDesk(options.crewApi ?? new CrewApi(), () => this.managesCrew);
     this.seal = new SealStatus(options.api, () => this.ceremonyId);
+    this.twoKeys = new TwoKeysDesk(options.api, () => this.ceremonyId);
   }
 
   async start(): Promise<void> {
@@ -198,6 +202,7 @@ export class OperatorConsole {
       this.#runsOf = ceremonyId;
       this.runs.reset();
       this.replays.reset();
+      this.twoKeys.reset();
       // Replay rooms outlive a console: after a reload, take their controls back.
       void this.replays.reattach();
     }
@@ -214,7 +219,10 @@ export class OperatorConsole {
   retract(reason?: Text): Promise<boolean> {
     const last = this.state?.revealStack.at(-1);
     if (!last) return Promise.resolve(false);
-    return this.#send({ type: 'retract', commandId: this.#newId(), cueId: last, confirm: true, ...(reason ? { reason } : {}) });
+    const command = { type: 'retract' as const, commandId: this.#newId(), cueId: last, confirm: true, ...(reason ? { reason } : {}) };
+    // The policy asks for a second person: a request instead of the command (S30).
+    if (this.twoKeys.needs('retract')) return this.twoKeys.ask({ action: 'retract', command, runId: this.runId });
+    return this.#send(command);
   }
 
   hold(): Promise<boolean> {
@@ -230,7 +238,9 @@ export class OperatorConsole {
   }
 
   jump(cueId: string): Promise<boolean> {
-    return this.#send({ type: 'jump', commandId: this.#newId(), cueId, confirm: true });
+    const command = { type: 'jump' as const, commandId: this.#newId(), cueId, confirm: true };
+    if (this.twoKeys.needs('jump')) return this.twoKeys.ask({ action: 'jump', command, runId: this.runId });
+    return this.#send(command);
   }
 
   /** Adds a channel, or changes its name or delay. */
@@ -336,6 +346,7 @@ export class OperatorConsole {
         attendance: (samples) => (this.attendance = samples),
         reactions: (update) => (this.reactionsByCue = update.byCue),
         failure: (error) => (this.loadError = error.message),
+        approvals: (board) => this.twoKeys.show(board),
         status: (status) => {
           this.connection = status;
           if (status === ConnectionStatuses.live) this.#syncAskedAt = null;

@@ -17,6 +17,7 @@ const byCode: Record<string, OperatorMessageKey> = {
   definition_changed: 'errDefinitionChanged',
   no_ack: 'errNoAck',
   not_sent: 'errNotSent',
+  second_key_required: 'errSecondKey',
 };
 
 /** The notice's heading: a command that was not sent, or whose outcome is unknown, was not "refused". */

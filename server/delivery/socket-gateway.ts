@@ -32,6 +32,8 @@ import { ScreenGuard } from './screen-guard';
 import { ScreenRegistry } from './screen-registry';
 import { ConsoleSessions, SESSION_ENDED } from './console-sessions';
 import { channelRoom, operatorsRoom, previewRoom, sealedRoom, screensRoom, type OperatorNamespace, type OperatorSocket, type ScreenData, type ScreenSocket } from './socket-types';
+import type { TwoKeys } from '../approvals/two-keys';
+import type { ApprovalBoard } from '../../shared/two-keys';
 import { commandType, HelloSchema, OperatorAuthSchema, RenderedSchema, ScreenAuthSchema, ScreenRequestSchema, SyncSchema } from './socket-messages';
 
 /** Past this many missed events a reconnecting screen gets a snapshot instead. */
@@ -40,6 +42,9 @@ const NOTIFY_EVERY_MS = 250;
 
 const roleRoom = (run: CeremonyRun, role: ScreenRole) => `screens:${run.runId}:role:${role}`;
 const replayRoom = (ceremonyId: string, replayId: string) => `replay:${ceremonyId}:${replayId}`;
+/** Every console of a ceremony (any run), by whether it may see results: the two-keys requests (S30). */
+const APPROVALS_ROOM = 'approvals:';
+const approvalsRoom = (ceremonyId: string, seesResults: boolean) => `${APPROVALS_ROOM}${seesResults ? 'results' : 'sealed'}:${ceremonyId}`;
 
 /** A handshake refusal: the client's connect_error has `message` = the code and `data` = the error. */
 function refusal(code: ErrorCode, message: string): Error & { data: unknown } {
@@ -57,6 +62,8 @@ export interface GatewayOptions {
   publicUrl?: string | undefined;
   now: () => number;
   newId: () => string;
+  /** Two keys (S30): retract and jump read the policy; consoles get the requests. */
+  twoKeys?: Pick<TwoKeys, 'board' | 'guard'>;
 }
 
 /**
@@ -163,6 +170,23 @@ export class SocketGateway {
   refreshConsoles(run: CeremonyRun): void {
     this.toLocalOperators(run, previewRoom(run)).emit('snapshot', run.operatorView());
     this.toLocalOperators(run, sealedRoom(run)).emit('snapshot', run.sealedOperatorView());
+  }
+
+  /** The ceremonies with a console open on this process (whose requests it shows). */
+  approvalCeremonies(): string[] {
+    const prefix = `${APPROVALS_ROOM}`;
+    const ids = new Set<string>();
+    for (const room of this.operators.adapter.rooms.keys()) if (room.startsWith(prefix)) ids.add(room.slice(room.indexOf(':', prefix.length) + 1));
+    return [...ids];
+  }
+
+  /** Shows a ceremony's requests on this process's consoles: without a correction's results to those that may not see them. */
+  showApprovals(ceremonyId: string, boards: { full: ApprovalBoard; sealed: ApprovalBoard }): void {
+    for (const seesResults of [true, false]) {
+      const room = approvalsRoom(ceremonyId, seesResults);
+      this.sessions.pruneRoom(room);
+      this.operators.local.to(room).emit('approvals', seesResults ? boards.full : boards.sealed);
+    }
   }
 
   counts(run: CeremonyRun): ScreenCounts {
@@ -365,7 +389,9 @@ export class SocketGateway {
     if (!this.sessions.isLive(socket)) return this.sessions.cutOff(socket);
     this.sessions.guard(socket);
     this.delivery(run);
-    void socket.join([operatorsRoom(run), this.seesResults(socket) ? previewRoom(run) : sealedRoom(run)]);
+    void socket.join([operatorsRoom(run), this.seesResults(socket) ? previewRoom(run) : sealedRoom(run), approvalsRoom(run.definition.id, this.seesResults(socket))]);
+    const twoKeys = this.options.twoKeys;
+    if (twoKeys) void twoKeys.board(run.definition.id).then((boards) => socket.connected && socket.emit('approvals', this.seesResults(socket) ? boards.full : boards.sealed), () => undefined);
     socket.emit('snapshot', this.viewFor(socket));
     socket.emit('screens', this.counts(run));
     this.sendRegistry(socket);
@@ -418,6 +444,12 @@ export class SocketGateway {
     const permit = this.permit(socket, 'run.drive');
     if (!permit.ok) return permit;
     try {
+      // Only what two keys may guard reads the policy: GO, hold, resume, announce never wait for it (S30).
+      const type = commandType(command);
+      if ((type === 'retract' || type === 'jump') && this.options.twoKeys) {
+        const refusal = await this.options.twoKeys.guard(run.definition.id, type);
+        if (refusal) return { ok: false as const, error: refusal };
+      }
       const result = await run.handle(command, { ...actorOf(permit.principal), now: this.options.now(), fallbackCommandId: this.options.newId() });
       this.options.logger.info(
         { runId: run.runId, via: 'socket', type: commandType(command), ok: result.ok, code: result.ok ? undefined : result.error.code, seq: result.ok ? result.seq : undefined },

@@ -17,6 +17,7 @@ import { actorOf } from '../../shared/crew';
 import { sendError } from './http-errors';
 import type { Logger } from '../logger';
 import { commandType } from '../delivery/socket-messages';
+import type { TwoKeys } from '../approvals/two-keys';
 
 export interface ApiOptions {
   ceremonies: Ceremonies;
@@ -25,6 +26,8 @@ export interface ApiOptions {
   publicUrl: string | undefined;
   now: () => number;
   newId: () => string;
+  /** Two keys (S30): retract, jump, a correction and a real-results rehearsal read the policy. */
+  twoKeys?: Pick<TwoKeys, 'guard'>;
 }
 
 const MAX_QR_URL_BYTES = 1000;
@@ -175,6 +178,10 @@ export function createApi(options: ApiOptions): express.Router {
   api.post('/ceremonies/:id/commands', need('run.drive'), async (req, res) => {
     const run = await liveRun(req, res);
     if (!run) return;
+    // Only what two keys may guard reads the policy: a GO never waits for it (S30).
+    const type = commandType(req.body);
+    const refusal = (type === 'retract' || type === 'jump') && options.twoKeys ? await options.twoKeys.guard(run.definition.id, type) : null;
+    if (refusal) return sendError(res, refusal);
     const result = await run.handle(req.body, { ...actorOf(principalIn(res)), now: options.now(), fallbackCommandId: options.newId() });
     logger.info({ runId: run.runId, via: 'http', type: commandType(req.body), ok: result.ok, code: result.ok ? undefined : result.error.code }, 'command');
     if (result.ok) res.json({ seq: result.seq, events: result.events });
@@ -187,6 +194,10 @@ export function createApi(options: ApiOptions): express.Router {
    */
   const publish = async (req: Request, res: Response, definition: CeremonyDefinition) => {
     const change = { correction: req.query.correction === 'true', confirm: req.query.confirm === 'true' };
+    // A correction once the live run has begun may need a second person (S30): ask with POST …/approvals.
+    const begun = change.correction && options.twoKeys && (await ceremonies.live(definition.id))?.current.startedAt != null;
+    const refusal = begun ? await options.twoKeys!.guard(definition.id, 'correction') : null;
+    if (refusal) return sendError(res, refusal);
     const result = await ceremonies.replace(definition, change, { ...actorOf(principalIn(res)), now: options.now(), fallbackCommandId: options.newId() });
     if (!result.ok) return sendError(res, result.error);
     logger.info({ ceremonyId: definition.id, outcome: result.outcome, version: result.version, corrected: result.corrected }, 'definition published');
@@ -240,6 +251,8 @@ export function createApi(options: ApiOptions): express.Router {
     if (realResults && parsed.data.confirm !== true) {
       return sendError(res, podiumError(ErrorCodes.confirmationRequired, 'Rehearsing with the real results needs "confirm": true: every rehearsal screen will show the winners.'));
     }
+    const refusal = realResults && options.twoKeys ? await options.twoKeys.guard(String(req.params.id), 'realRehearsal') : null;
+    if (refusal) return sendError(res, refusal);
     const runId = await ceremonies.startRehearsal(String(req.params.id), { realResults, ...actorOf(principalIn(res)), now: options.now(), commandId: options.newId() });
     if (!runId) return sendError(res, podiumError(ErrorCodes.unknownCeremony, `There is no ceremony "${String(req.params.id)}".`));
     logger.info({ ceremonyId: String(req.params.id), runId, realResults }, 'rehearsal started');

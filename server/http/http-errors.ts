@@ -34,7 +34,16 @@ const statusByCode: Record<ErrorCode, number> = {
   [ErrorCodes.invalidName]: 400,
   [ErrorCodes.weakSecret]: 400,
   [ErrorCodes.internal]: 500,
+  [ErrorCodes.secondKeyRequired]: 403,
+  [ErrorCodes.secondPersonRequired]: 403,
+  [ErrorCodes.approvalExpired]: 410,
+  [ErrorCodes.approvalDecided]: 409,
 };
+
+/** The HTTP status of an error code. */
+export function statusOf(code: ErrorCode): number {
+  return statusByCode[code];
+}
 
 export function sendError(res: Response, error: PodiumError & { problems?: unknown }): void {
   res.status(statusByCode[error.code]).json({ error });

@@ -10,6 +10,9 @@ import { SqliteSealStore } from './sqlite-seal-store';
 import { PostgresStorage, redactUrl } from './postgres-storage';
 import { SqlitePeopleStore } from './sqlite-people-store';
 import { SqliteStorage } from './sqlite-storage';
+import type { ApprovalStore } from './approval-store';
+import { PostgresApprovalStore } from './postgres-approval-store';
+import { SqliteApprovalStore } from './sqlite-approval-store';
 
 export interface Storage {
   events: EventLog;
@@ -20,6 +23,8 @@ export interface Storage {
   people: PeopleStore;
   /** The results' seals, with their secret salts (S31). */
   seals: SealStore;
+  /** Two keys (S30): each ceremony's policy and the requests for a second person's confirmation. */
+  approvals: ApprovalStore;
   /** Where the events are kept, for the start-up message (never with a password). */
   description: string;
   /** Whether other processes may append to the same log (then this one must catch up). */
@@ -61,12 +66,17 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
     const url = options.databaseUrl;
     const pg = await PostgresStorage.connect(url);
     const seals = await PostgresSealStore.open(pg.pool);
+    const approvals = await PostgresApprovalStore.open(pg.pool).catch(async (error: unknown) => {
+      await pg.close();
+      throw error;
+    });
     return {
       events: pg.events,
       ceremonies: pg.ceremonies,
       sessions: pg.sessions,
       people: await PostgresPeopleStore.start(pg.pool),
       seals,
+      approvals,
       description: `PostgreSQL ${redactUrl(url)}`,
       shared: true,
       watch: (onAppended, onMissed) => PostgresAppendListener.start(url, onAppended, onMissed),
@@ -75,5 +85,5 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
   }
   const file = path.join(options.dataDir, 'podium.db');
   const sqlite = privately(options.dataDir, () => new SqliteStorage(file), ['podium.db', 'podium.db-wal', 'podium.db-shm']);
-  return { events: sqlite.events, ceremonies: sqlite.ceremonies, sessions: sqlite.sessions, people: new SqlitePeopleStore(sqlite.db), seals: new SqliteSealStore(sqlite.db), description: `SQLite ${file}`, shared: false, close: async () => sqlite.close() };
+  return { events: sqlite.events, ceremonies: sqlite.ceremonies, sessions: sqlite.sessions, people: new SqlitePeopleStore(sqlite.db), seals: new SqliteSealStore(sqlite.db), approvals: new SqliteApprovalStore(sqlite.db), description: `SQLite ${file}`, shared: false, close: async () => sqlite.close() };
 }

@@ -63,6 +63,14 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', route: '/ceremonies/:id/as-run.csv', path: `/ceremonies/${CEREMONY}/as-run.csv`, need: 'results.see' },
   { method: 'GET', route: '/ceremonies/:id/definition.json', path: `/ceremonies/${CEREMONY}/definition.json`, need: 'results.see' },
   { method: 'GET', route: '/ceremonies/:id/run.json', path: `/ceremonies/${CEREMONY}/run.json`, need: 'results.see' },
+  // Two keys (S30): asking and deciding need the action's capability too (checked inside: forbidden).
+  { method: 'GET', route: '/ceremonies/:id/two-keys', path: `/ceremonies/${CEREMONY}/two-keys`, need: 'console.view' },
+  { method: 'PUT', route: '/ceremonies/:id/two-keys', path: `/ceremonies/${CEREMONY}/two-keys`, need: 'crew.manage', body: json({ retract: 'not a boolean' }) },
+  { method: 'GET', route: '/ceremonies/:id/approvals', path: `/ceremonies/${CEREMONY}/approvals`, need: 'console.view' },
+  { method: 'POST', route: '/ceremonies/:id/approvals', path: `/ceremonies/${CEREMONY}/approvals`, need: 'console.view', body: json({ action: 'none' }) },
+  { method: 'GET', route: '/approvals/:approvalId', path: '/approvals/none', need: 'console.view' },
+  { method: 'POST', route: '/approvals/:approvalId/confirm', path: '/approvals/none/confirm', need: 'console.view' },
+  { method: 'POST', route: '/approvals/:approvalId/refuse', path: '/approvals/none/refuse', need: 'console.view' },
 ];
 
 /** Routes anyone may call (what they answer may depend on the role: checked below). */
