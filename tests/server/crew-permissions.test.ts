@@ -71,6 +71,19 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', route: '/approvals/:approvalId', path: '/approvals/none', need: 'console.view' },
   { method: 'POST', route: '/approvals/:approvalId/confirm', path: '/approvals/none/confirm', need: 'console.view' },
   { method: 'POST', route: '/approvals/:approvalId/refuse', path: '/approvals/none/refuse', need: 'console.view' },
+  // The crew (S29): a producer's, but for the list of who is signed in.
+  { method: 'POST', route: '/crew/invitations', path: '/crew/invitations', need: 'crew.manage', body: json({ role: 'nobody' }) },
+  { method: 'GET', route: '/crew/invitations', path: '/crew/invitations', need: 'crew.manage' },
+  { method: 'DELETE', route: '/crew/invitations/:invitationId', path: '/crew/invitations/none', need: 'crew.manage' },
+  { method: 'GET', route: '/crew/people', path: '/crew/people', need: 'crew.manage' },
+  { method: 'PATCH', route: '/crew/people/:personId', path: '/crew/people/none', need: 'crew.manage', body: json({ role: 'nobody' }) },
+  { method: 'GET', route: '/crew/sessions', path: '/crew/sessions', need: 'console.view' },
+  { method: 'DELETE', route: '/crew/sessions/:sessionId', path: '/crew/sessions/none', need: 'crew.manage' },
+  { method: 'POST', route: '/crew/tokens', path: '/crew/tokens', need: 'crew.manage', body: json({ name: '' }) },
+  { method: 'GET', route: '/crew/tokens', path: '/crew/tokens', need: 'crew.manage' },
+  { method: 'DELETE', route: '/crew/tokens/:tokenId', path: '/crew/tokens/none', need: 'crew.manage' },
+  // The seal (S31), asked of a ceremony that does not exist: past the role check it is not found, nothing is sealed.
+  { method: 'POST', route: '/ceremonies/:id/seal', path: '/ceremonies/no-such-ceremony/seal', need: 'results.seal', body: json({}) },
 ];
 
 /** Routes anyone may call (what they answer may depend on the role: checked below). */
@@ -86,6 +99,9 @@ const PUBLIC_ROUTES = [
   'GET /ceremonies/:id/results.json',
   'GET /ceremonies/:id/results.csv',
   'GET /ceremonies/:id/results-qr.svg',
+  'GET /ceremonies/:id/seal',
+  'GET /invitations/:token',
+  'POST /invitations/:token',
 ];
 
 async function call(route: RouteCase, token: string | null) {
@@ -210,7 +226,12 @@ describe('[S29] roles on every console message', () => {
       ]).flatMap((name) => [name.fa, name.en]).filter((n): n is string => !!n).map((n) => JSON.stringify(n));
     expect(secretNames(new Set()).length).toBeGreaterThan(4);
 
+    // Sealed first (S31): the salts of reveals to come are secrets too.
+    const sealed = await fetch(`${t.url}/api/ceremonies/${CEREMONY}/seal`, { method: 'POST', headers: { authorization: `Bearer ${tokens.results_officer}`, 'content-type': 'application/json' }, body: '{}' });
+    expect(sealed.status, await sealed.clone().text()).toBeLessThan(300);
     const sealedConsoles = (['stage_manager', 'presenter'] as const).map((role) => ({ role, ...openConsole(tokenFor(role)) }));
+    /** Per revealed salt: how many frames each sealed console had before the GO that revealed it. */
+    const saltsRevealed: { salt: string; framesBefore: number[] }[] = [];
     const operator = openConsole(tokens.operator);
     try {
       for (const c of [...sealedConsoles, operator]) await connected(c.socket);
@@ -220,10 +241,15 @@ describe('[S29] roles on every console message', () => {
       for (let step = 0; step < 60; step++) {
         const state = await getState(t.url, CEREMONY, producer);
         if (!state.nextCue) break;
+        const framesBefore = sealedConsoles.map((c) => c.frames.length);
         const result = await operator.socket.timeout(10_000).emitWithAck('command', { type: 'go', expectedCue: state.nextCue.id });
         expect(result.ok, JSON.stringify(result)).toBe(true);
         if (!result.ok) break;
-        for (const event of result.events) if (event.type === 'result_revealed') revealed.add(event.cueId);
+        for (const event of result.events) {
+          if (event.type !== 'result_revealed') continue;
+          revealed.add(event.cueId);
+          if (event.salt) saltsRevealed.push({ salt: event.salt, framesBefore });
+        }
         seq = result.seq;
         // Every console has had this GO's events before the frames are read.
         await vi.waitFor(() => expect(sealedConsoles.every((c) => c.frames.some((f) => new RegExp(`"seq":${seq}[,}]`).test(f)))).toBe(true));
@@ -237,6 +263,14 @@ describe('[S29] roles on every console message', () => {
         }
       }
       expect(revealed.size).toBeGreaterThan(4);
+      // No salt reached a sealed console before its reveal; each did with it.
+      expect(saltsRevealed.length).toBe(revealed.size);
+      for (const { salt, framesBefore } of saltsRevealed) {
+        sealedConsoles.forEach((c, i) => {
+          expect(c.frames.slice(0, framesBefore[i]).some((f) => f.includes(salt)), `${c.role} had a salt early`).toBe(false);
+          expect(c.frames.some((f) => f.includes(salt)), c.role).toBe(true);
+        });
+      }
       // The check can fail: the names do reach the sealed consoles once revealed.
       const all = sealedConsoles[0]!.frames.join('\n');
       for (const name of secretNames(new Set())) expect(all).toContain(name);
