@@ -92,7 +92,9 @@ export class OperatorConsole {
   readonly presence: Presence = $derived(this.registry?.presence ?? {});
   /** The previews show the version the run uses now; after a correction, until the new ones arrive, they do not. */
   readonly previewsCurrent: boolean = $derived(!!this.state && this.previewsVersion === this.state.version);
-  readonly canGo: boolean = $derived(!!this.state && !this.state.hold && this.next !== null && this.pending === null && this.previewsCurrent);
+  /** May drive the run (GO, hold, announce, jump, retract, channels): else the console is read-only (S29). */
+  readonly drives: boolean = $derived(this.me === null || this.me.capabilities.includes('run.drive'));
+  readonly canGo: boolean = $derived(this.drives && !!this.state && !this.state.hold && this.next !== null && this.pending === null && this.previewsCurrent);
   /** The last change of results during the run (a results correction): the console announces it. */
   readonly lastCorrection: CeremonyEvent | null = $derived(
     this.view?.recent.findLast((e) => e.type === 'definition_published' && e.correction !== undefined) ?? null,

@@ -127,9 +127,9 @@ describe('definition versions', () => {
     expect(corrected).toMatchObject({ status: 200, body: { outcome: 'corrected', version: 2, corrected: ['young-designer'] } });
     await vi.waitFor(() => expect(previewNames(op, 'young-designer/winner')).toEqual(['Omid Sample']));
     const announced = op.events.find((e) => e.type === 'definition_published');
-    expect(announced).toMatchObject({ type: 'definition_published', version: 2, actor: 'operator', correction: { categoryIds: ['young-designer'] } });
+    expect(announced).toMatchObject({ type: 'definition_published', version: 2, actor: 'producer', correction: { categoryIds: ['young-designer'] } });
     const asRun = await (await fetch(`${t.url}/api/ceremonies/${SAMPLE}/as-run.csv`, { headers: { authorization: `Bearer ${token}` } })).text();
-    expect(asRun.split('\r\n').find((line) => line.includes('definition_published'))).toMatch(/young-designer.*definition version 2 \(results correction\).*operator/);
+    expect(asRun.split('\r\n').find((line) => line.includes('definition_published'))).toMatch(/young-designer.*definition version 2 \(results correction\).*producer/);
 
     // A revealed category is not corrected: that is what retract is for.
     await goUntil(op, 'young-designer/winner');

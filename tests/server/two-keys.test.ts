@@ -81,7 +81,7 @@ describe('[S30] two keys for what cannot be undone', () => {
     expect(await api(t, operator, 'PUT', `/api/ceremonies/${SEED}/two-keys`, ALL_ON)).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
     expect(await api(t, producer, 'PUT', `/api/ceremonies/${SEED}/two-keys`, { retract: 'yes' })).toMatchObject({ status: 400, body: { error: { code: 'invalid_message' } } });
     const set = await api(t, producer, 'PUT', `/api/ceremonies/${SEED}/two-keys`, { retract: true });
-    expect(set).toMatchObject({ status: 200, body: { retract: true, jump: false, updatedBy: 'operator' } });
+    expect(set).toMatchObject({ status: 200, body: { retract: true, jump: false, updatedBy: 'producer' } });
     expect(typeof set.body.updatedAt).toBe('number');
     expect((await api(t, operator, 'GET', `/api/ceremonies/${SEED}/two-keys`)).body).toMatchObject({ retract: true, jump: false });
     expect((await api(t, producer, 'PUT', `/api/ceremonies/nope/two-keys`, ALL_ON)).status).toBe(404);
