@@ -26,6 +26,9 @@ export interface AsRunRow {
   actor: string;
   /** The second person who confirmed it (two keys, S30); '' when none. */
   confirmedBy: string;
+  /** The actor's role, and the API token it came through (S29); '' when none. */
+  actorRole: string;
+  token: string;
 }
 
 export const AS_RUN_CSV_COLUMNS = [
@@ -45,6 +48,8 @@ export const AS_RUN_CSV_COLUMNS = [
   'text_en',
   'actor',
   'confirmed_by',
+  'actor_role',
+  'token',
 ] as const;
 
 const NAME_SEPARATOR = ' | ';
@@ -110,6 +115,8 @@ export function asRunRows(events: readonly (PublicEvent | CeremonyEvent)[], cues
       text: text ?? {},
       actor: 'actor' in event ? event.actor : '',
       confirmedBy: ('confirmedBy' in event ? event.confirmedBy : undefined) ?? '',
+      actorRole: ('actorRole' in event ? event.actorRole : undefined) ?? '',
+      token: ('token' in event ? event.token : undefined) ?? '',
     };
   });
 }
@@ -118,6 +125,6 @@ export function asRunRows(events: readonly (PublicEvent | CeremonyEvent)[], cues
 export function asRunCsvTable(rows: readonly AsRunRow[]): CsvTable {
   return [
     [...AS_RUN_CSV_COLUMNS],
-    ...rows.map((r) => [r.seq, r.time, r.shownTime, r.sinceFirstCue, r.type, r.cueId, r.cueLabel.fa, r.cueLabel.en, r.categoryId, r.place, r.names.fa, r.names.en, r.text.fa, r.text.en, r.actor, r.confirmedBy]),
+    ...rows.map((r) => [r.seq, r.time, r.shownTime, r.sinceFirstCue, r.type, r.cueId, r.cueLabel.fa, r.cueLabel.en, r.categoryId, r.place, r.names.fa, r.names.en, r.text.fa, r.text.en, r.actor, r.confirmedBy, r.actorRole, r.token]),
   ];
 }

@@ -16,6 +16,7 @@ const operatorMessages = {
   endOfRunOfShow: { fa: 'پایان برنامه اجرا: گام دیگری نمانده است.', en: 'End of the run of show: there is no next cue.' },
   noRecipient: { fa: 'بدون دریافت‌کننده', en: 'No recipient' },
   sealedResult: { fa: 'مهروموم‌شده', en: 'Sealed' },
+  viaToken: { fa: 'با توکن', en: 'via token' },
   readOnlyConsole: { fa: 'فقط مشاهده: نقش شما فرمان اجرا نمی‌دهد.', en: 'View only: your role does not drive the run.' },
   sealedHint: { fa: 'نقش شما نتیجه‌ها را پیش از اعلام نمی‌بیند.', en: 'Your role does not see results before they are revealed.' },
   go: { fa: 'اجرا', en: 'GO' },

@@ -154,6 +154,16 @@ describe('[S29] roles on every route', () => {
     expect(other).toEqual({ status: 403, code: 'forbidden' });
   });
 
+  it('what an API token does names its maker, its role and the token, in the log and the as-run CSV', async () => {
+    const deck = tokenFor('operator', { ceremonyId: OTHER, token: 'stream-deck-2' });
+    const res = await fetch(`${t.url}/api/ceremonies/${OTHER}/commands`, { method: 'POST', headers: { authorization: `Bearer ${deck}`, 'content-type': 'application/json' }, body: json({ type: 'announce', text: { en: 'From the deck' } }) });
+    expect(res.status).toBe(200);
+    const { events } = (await res.json()) as { events: { actor: string; actorRole?: string; token?: string }[] };
+    expect(events[0]).toMatchObject({ actor: 'Person operator', actorRole: 'operator', token: 'stream-deck-2' });
+    const csv = await (await fetch(`${t.url}/api/ceremonies/${OTHER}/as-run.csv`, { headers: { authorization: `Bearer ${producer}` } })).text();
+    expect(csv.split(/\r?\n/).find((line) => line.includes('From the deck'))).toMatch(/,Person operator,,operator,stream-deck-2$/);
+  });
+
   it('GET state: previews and the definition hash only for roles that may see results; the keyed links only for screens.links', async () => {
     for (const role of CrewRoles) {
       const state = await getState(t.url, CEREMONY, tokens[role]);

@@ -181,8 +181,8 @@ describe('[S30] two keys for what cannot be undone', () => {
     // The as-run log names both.
     const csv = await (await fetch(`${t.url}/api/ceremonies/${SEED}/as-run.csv`, { headers: { authorization: `Bearer ${producer}` } })).text();
     const [header, ...lines] = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(header!.split(',').slice(-2)).toEqual(['actor', 'confirmed_by']);
-    expect(lines.find((l) => l.includes('reveal_retracted'))!.endsWith(',Ali,Bita')).toBe(true);
+    expect(header!.split(',').slice(-4)).toEqual(['actor', 'confirmed_by', 'actor_role', 'token']);
+    expect(lines.find((l) => l.includes('reveal_retracted'))!.endsWith(',Ali,Bita,operator,')).toBe(true);
     // Screens never see who acted.
     const publicRetraction = (await api(t, null, 'GET', `/api/ceremonies/${SEED}/state`)).body.corrections;
     expect(publicRetraction).toHaveLength(1);

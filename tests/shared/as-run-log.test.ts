@@ -35,7 +35,7 @@ describe('as-run log', () => {
     const [header, ...body] = parseCsv(asRunCsv(rows)) as string[][];
     expect(header).toEqual([...AS_RUN_CSV_COLUMNS]);
     expect(body).toEqual(
-      rows.map((r) => [String(r.seq), r.time, r.shownTime, r.sinceFirstCue, r.type, r.cueId, r.cueLabel.fa ?? '', r.cueLabel.en ?? '', r.categoryId, r.place, r.names.fa ?? '', r.names.en ?? '', r.text.fa ?? '', r.text.en ?? '', r.actor, r.confirmedBy]),
+      rows.map((r) => [String(r.seq), r.time, r.shownTime, r.sinceFirstCue, r.type, r.cueId, r.cueLabel.fa ?? '', r.cueLabel.en ?? '', r.categoryId, r.place, r.names.fa ?? '', r.names.en ?? '', r.text.fa ?? '', r.text.en ?? '', r.actor, r.confirmedBy, r.actorRole, r.token]),
     );
   });
 
