@@ -61,6 +61,8 @@ export interface CueVerdict {
   verdict: SealVerdict;
   /** The commitment recomputed from what was shown (when it was shown with a salt). */
   computed?: string;
+  /** How many earlier showings of this cue were retracted (a retract is shown as such, never hidden). */
+  withdrawnBefore?: number;
 }
 
 export function sha256hex(text: string): string {
@@ -93,7 +95,7 @@ export function verifyAll(seal: PublicSeal, revealed: readonly ShownReveal[], co
   const last = new Map<string, ShownReveal>();
   for (const reveal of revealed) last.set(reveal.cueId, reveal);
   const corrected = new Set(correctedCategoryIds);
-  const cues = seal.commitments.map(({ cueId, commitment }): CueVerdict => {
+  const verdicts = seal.commitments.map(({ cueId, commitment }): CueVerdict => {
     const reveal = last.get(cueId);
     if (!reveal) return { cueId, verdict: SealVerdicts.notRevealed };
     if (reveal.retracted) return { cueId, verdict: SealVerdicts.retracted };
@@ -101,6 +103,10 @@ export function verifyAll(seal: PublicSeal, revealed: readonly ShownReveal[], co
     if (computed === commitment) return { cueId, verdict: SealVerdicts.match, computed };
     const verdict = corrected.has(reveal.categoryId) ? SealVerdicts.correctedAfterSeal : SealVerdicts.mismatch;
     return computed === undefined ? { cueId, verdict } : { cueId, verdict, computed };
+  });
+  const cues = verdicts.map((cue) => {
+    const withdrawn = revealed.filter((r) => r.cueId === cue.cueId && r.retracted && r !== last.get(cue.cueId)).length;
+    return withdrawn > 0 ? { ...cue, withdrawnBefore: withdrawn } : cue;
   });
   return { rootMatches: sealRoot(seal.ceremonyId, seal.version, seal.commitments) === seal.root, cues };
 }

@@ -125,6 +125,8 @@ describe('people, two keys and the seal, in Chromium', () => {
     await expect.poll(() => verify.locator('tr[data-verdict=match]').count(), { timeout: 30_000 }).toBe(sealed.commitments.length);
     expect(await verify.locator('tr[data-verdict=mismatch]').count()).toBe(0);
     expect(await verify.locator('tr[data-verdict=not_revealed]').count()).toBe(0);
+    // The retracted reveal, shown again, matches; the retract is told beside it.
+    expect(await verify.locator('tr[data-verdict=match] [data-withdrawn="1"]').count()).toBe(1);
     await verify.screenshot({ path: screenshotPath('crew-show-verify-fa'), fullPage: true });
 
     // The producer ends the operator's session: her console is cut off and asks her to sign in.

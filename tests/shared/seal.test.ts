@@ -78,9 +78,12 @@ describe('the seal (shared/seal.ts)', () => {
     h.when({ type: 'retract', cueId: 'best-app/place-1', confirm: true });
     verdicts = verifyAll(seal, shownReveals(revealedLog(h))).cues;
     expect(verdicts.find((c) => c.cueId === 'best-app/place-1')!.verdict).toBe('retracted');
+    expect(verdicts.find((c) => c.cueId === 'best-app/place-1')!.withdrawnBefore).toBeUndefined();
     h.go();
     verdicts = verifyAll(seal, shownReveals(revealedLog(h))).cues;
-    expect(verdicts.find((c) => c.cueId === 'best-app/place-1')!.verdict).toBe('match');
+    // Matched again, and the retract is still told.
+    expect(verdicts.find((c) => c.cueId === 'best-app/place-1')).toMatchObject({ verdict: 'match', withdrawnBefore: 1 });
+    expect(verdicts.find((c) => c.cueId === 'open-data/winner')!.withdrawnBefore).toBeUndefined();
     // A re-reveal with other entries (a correction): corrected after the seal when the category is named, else mismatch.
     const log = revealedLog(h).map((e) => (e.type === 'result_revealed' && e.cueId === 'best-app/place-1' && e.seq === h.state.seq ? { ...e, entries: [] } : e));
     expect(verifyAll(seal, shownReveals(log), ['best-app']).cues.find((c) => c.cueId === 'best-app/place-1')!.verdict).toBe('corrected_after_seal');
