@@ -42,6 +42,7 @@ const sealMessages = {
   verdictRetracted: { fa: 'پس گرفته شد', en: 'retracted' },
   verdictCorrected: { fa: 'پس از مهر اصلاح شد', en: 'corrected after sealing' },
   verdictNotRevealed: { fa: 'هنوز اعلام نشده', en: 'not yet revealed' },
+  chooseProofFile: { fa: 'انتخاب فایل سند…', en: 'Choose a proof file…' },
   withdrawnBefore: { fa: 'پیش‌تر {count} بار اعلام و پس گرفته شد', en: 'revealed and retracted {count} time(s) before' },
   rootMatches: { fa: 'ریشه با تعهدها مطابق است ✓', en: 'The root matches the commitments ✓' },
   rootMismatch: { fa: 'ریشه با تعهدها مطابق نیست ✗', en: 'The root does not match the commitments ✗' },

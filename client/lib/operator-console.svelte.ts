@@ -94,6 +94,8 @@ export class OperatorConsole {
   readonly previewsCurrent: boolean = $derived(!!this.state && this.previewsVersion === this.state.version);
   /** May drive the run (GO, hold, announce, jump, retract, channels): else the console is read-only (S29). */
   readonly drives: boolean = $derived(this.me === null || this.me.capabilities.includes('run.drive'));
+  /** May rename, move and reload screens. */
+  readonly managesScreens: boolean = $derived(this.me === null || this.me.capabilities.includes('screens.manage'));
   readonly canGo: boolean = $derived(this.drives && !!this.state && !this.state.hold && this.next !== null && this.pending === null && this.previewsCurrent);
   /** The last change of results during the run (a results correction): the console announces it. */
   readonly lastCorrection: CeremonyEvent | null = $derived(
