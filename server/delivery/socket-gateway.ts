@@ -368,7 +368,7 @@ export class SocketGateway {
     if (!allowed(session, 'console.view', auth.data.ceremonyId)) throw refusal(ErrorCodes.forbidden, `This sign-in may not open the console of ceremony "${auth.data.ceremonyId}".`);
     const run = await this.openRun(auth.data.ceremonyId, auth.data.runId);
     // A rehearsal on the real results shows the winners: not to a console that may not see them.
-    if (run.current.run.kind === 'rehearsal' && run.current.run.realResults && !allowed(session, 'results.see')) {
+    if (run.realResultsRehearsal && !allowed(session, 'results.see')) {
       throw refusal(ErrorCodes.forbidden, 'This rehearsal uses the real results: your role may not see them.');
     }
     socket.data = { run, token, session };

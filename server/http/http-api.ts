@@ -117,6 +117,11 @@ export function createApi(options: ApiOptions): express.Router {
       return null;
     }
     const run = await ceremonies.run(id, runId);
+    // A rehearsal on the real results shows the winners: without its key, only for those who may see results (S29).
+    if (run?.realResultsRehearsal && !may(req, 'results.see') && !auth.verifyRunKey(id, runId, req.query.key)) {
+      sendError(res, podiumError(ErrorCodes.forbidden, `Run "${runId}" is a rehearsal on the real results: your role may not see them.`));
+      return null;
+    }
     if (run) return run;
     if (runId !== LIVE_RUN_ID && (await ceremonies.live(id))) sendError(res, podiumError(ErrorCodes.unknownRun, `Ceremony "${id}" has no run "${runId}".`));
     else sendError(res, podiumError(ErrorCodes.unknownCeremony, `There is no ceremony "${id}".`));
@@ -280,6 +285,7 @@ export function createApi(options: ApiOptions): express.Router {
     const open = runId === LIVE_RUN_ID ? state.endedAt !== null && options.now() >= state.endedAt + longestDelay : auth.verifyRunKey(id, runId, req.query.key);
     // A rehearsal on the real results shows winners: only for those who may see results.
     if (!open && !may(req, 'results.see')) {
+      if (may(req, 'console.view')) return sendError(res, podiumError(ErrorCodes.forbidden, 'Your role may replay this run once it has ended on every channel (the live run), or with its key.'));
       const why = runId === LIVE_RUN_ID ? 'The live run can be replayed by anyone once it has ended on every channel.' : `Run "${runId}" needs its key (the key= of its links).`;
       return sendError(res, podiumError(ErrorCodes.unauthorized, `${why} An operator may replay it at any time.`));
     }

@@ -109,6 +109,11 @@ export class CeremonyRun {
     return this.used.definition;
   }
 
+  /** A rehearsal that reveals the real winners (S13): only those who may see results may watch it (S29). */
+  get realResultsRehearsal(): boolean {
+    return this.state.run.kind === 'rehearsal' && this.state.run.realResults;
+  }
+
   get definitionHash(): string {
     return this.used.hash;
   }

@@ -32,7 +32,7 @@ const ActionSchema = z.discriminatedUnion('action', [
 export function createReplayApi(options: { ceremonies: Ceremonies; replays: ReplayRooms; auth: OperatorAuth; publicUrl: string | undefined; now: () => number }): express.Router {
   const { ceremonies, replays, auth } = options;
   const api = express.Router();
-  const { need } = crewAccess(auth, options.now);
+  const { need, may } = crewAccess(auth, options.now);
   const roomOf = (req: Request, res: Response) => {
     const room = replays.get(String(req.params.id), String(req.params.replayId));
     if (!room) sendError(res, podiumError(ErrorCodes.unknownRun, `Ceremony "${String(req.params.id)}" has no replay room "${String(req.params.replayId)}".`));
@@ -40,10 +40,13 @@ export function createReplayApi(options: { ceremonies: Ceremonies; replays: Repl
   };
 
   const json = jsonBody('1mb');
-  /** A room's status with its screens' links (they carry the room's key). */
+  /**
+   * A room's status with its screens' links (they carry the room's key; the stage and overlay
+   * links, which carry the ceremony's screen keys, only for screens.links: S29).
+   */
   const withLinks = (req: Request, ceremonyId: string, room: ReplayRoom) => ({
     ...room.status(),
-    links: screenLinks(baseUrl(req, options.publicUrl), ceremonyId, { runId: room.replayId, key: auth.runKey(ceremonyId, room.replayId) }, screenKeys(auth, ceremonyId)),
+    links: screenLinks(baseUrl(req, options.publicUrl), ceremonyId, { runId: room.replayId, key: auth.runKey(ceremonyId, room.replayId) }, may(req, 'screens.links') ? screenKeys(auth, ceremonyId) : null),
   });
 
   /** Imports a recorded run (a run file from `GET …/run.json`) as a read-only run to replay. */
@@ -69,11 +72,11 @@ export function createReplayApi(options: { ceremonies: Ceremonies; replays: Repl
     res.status(201).json(withLinks(req, id, room));
   });
 
-  api.get('/ceremonies/:id/replays', need('console.view'), (req, res) => {
+  api.get('/ceremonies/:id/replays', need('rehearsal.start'), (req, res) => {
     res.json(replays.list(String(req.params.id)).map((room) => withLinks(req, String(req.params.id), room)));
   });
 
-  api.get('/ceremonies/:id/replays/:replayId', need('console.view'), (req, res) => {
+  api.get('/ceremonies/:id/replays/:replayId', need('rehearsal.start'), (req, res) => {
     const room = roomOf(req, res);
     if (room) res.json(withLinks(req, String(req.params.id), room));
   });

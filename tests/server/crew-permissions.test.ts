@@ -56,8 +56,8 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', route: '/ceremonies/:id/runs', path: `/ceremonies/${CEREMONY}/runs`, need: 'console.view' },
   { method: 'POST', route: '/ceremonies/:id/runs', path: `/ceremonies/${CEREMONY}/runs`, need: 'rehearsal.start', body: json({ not: 'a run file' }) },
   { method: 'POST', route: '/ceremonies/:id/replays', path: `/ceremonies/${CEREMONY}/replays`, need: 'rehearsal.start', body: json({ runId: 'no such run!' }) },
-  { method: 'GET', route: '/ceremonies/:id/replays', path: `/ceremonies/${CEREMONY}/replays`, need: 'console.view' },
-  { method: 'GET', route: '/ceremonies/:id/replays/:replayId', path: `/ceremonies/${CEREMONY}/replays/replay-none`, need: 'console.view' },
+  { method: 'GET', route: '/ceremonies/:id/replays', path: `/ceremonies/${CEREMONY}/replays`, need: 'rehearsal.start' },
+  { method: 'GET', route: '/ceremonies/:id/replays/:replayId', path: `/ceremonies/${CEREMONY}/replays/replay-none`, need: 'rehearsal.start' },
   { method: 'POST', route: '/ceremonies/:id/replays/:replayId', path: `/ceremonies/${CEREMONY}/replays/replay-none`, need: 'rehearsal.start', body: json({ action: 'none' }) },
   { method: 'GET', route: '/ceremonies/:id/certificates.json', path: `/ceremonies/${CEREMONY}/certificates.json`, need: 'results.see' },
   { method: 'GET', route: '/ceremonies/:id/as-run.csv', path: `/ceremonies/${CEREMONY}/as-run.csv`, need: 'results.see' },
@@ -162,6 +162,25 @@ describe('[S29] roles on every route', () => {
     expect(events[0]).toMatchObject({ actor: 'Person operator', actorRole: 'operator', token: 'stream-deck-2' });
     const csv = await (await fetch(`${t.url}/api/ceremonies/${OTHER}/as-run.csv`, { headers: { authorization: `Bearer ${producer}` } })).text();
     expect(csv.split(/\r?\n/).find((line) => line.includes('From the deck'))).toMatch(/,Person operator,,operator,stream-deck-2$/);
+  });
+
+  it('a rehearsal on the real results: its state, links and replay rooms only for roles that see results (or with its key)', async () => {
+    const started = await fetch(`${t.url}/api/ceremonies/${OTHER}/rehearsals`, { method: 'POST', headers: { authorization: `Bearer ${tokens.results_officer}`, 'content-type': 'application/json' }, body: json({ realResults: true, confirm: true }) });
+    expect(started.status).toBe(201);
+    const { runId, links } = (await started.json()) as { runId: string; links: { audience: string } };
+    const key = new URL(links.audience).searchParams.get('key')!;
+    const room = await fetch(`${t.url}/api/ceremonies/${OTHER}/replays`, { method: 'POST', headers: { authorization: `Bearer ${tokens.results_officer}`, 'content-type': 'application/json' }, body: json({ runId }) });
+    expect(room.status).toBe(201);
+    // A results officer has no screens.links: the room's links without the keyed stage and overlay ones.
+    expect(((await room.json()) as { links: { stage?: string } }).links.stage).toBeUndefined();
+    for (const role of CrewRoles) {
+      const get = (path: string, token = tokens[role]) => fetch(`${t.url}/api/ceremonies/${OTHER}/${path}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+      const sees = can(role, 'results.see');
+      expect([role, await get(`state?run=${runId}`)]).toEqual([role, sees ? 200 : 403]);
+      expect([role, await get(`links?run=${runId}`)]).toEqual([role, sees ? 200 : 403]);
+      expect([role, await get(`state?run=${runId}&key=${key}`)]).toEqual([role, 200]);
+      expect([role, await get('replays')]).toEqual([role, can(role, 'rehearsal.start') ? 200 : 403]);
+    }
   });
 
   it('GET state: previews and the definition hash only for roles that may see results; the keyed links only for screens.links', async () => {
