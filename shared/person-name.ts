@@ -7,13 +7,15 @@ export const SECRET_MAX = 200;
 
 /**
  * A name as it is kept and shown: trimmed, inner runs of spaces made one, NFC. Null when it is
- * empty, longer than PERSON_NAME_MAX or holds a control character.
+ * empty, longer than PERSON_NAME_MAX, or holds a control character or an invisible format
+ * character (a zero-width space, a direction override: a name that looks like another's), but for
+ * the zero-width non-joiner Persian writes with (U+200C, as in «مهدی‌پور»).
  */
 export function cleanPersonName(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
   const name = raw.normalize('NFC').trim().replace(/\s+/gu, ' ');
   if (name.length === 0 || [...name].length > PERSON_NAME_MAX) return null;
-  if (/[\p{Cc}\p{Cs}]/u.test(name)) return null;
+  if (/[\p{Cc}\p{Cs}]/u.test(name) || /[\p{Cf}]/u.test(name.replaceAll('\u200C', ''))) return null;
   return name;
 }
 
@@ -28,6 +30,8 @@ export function personNameKey(name: string): string {
     .replace(/\s+/gu, ' ')
     .replace(/[\u064A\u0649]/gu, '\u06CC')
     .replace(/\u0643/gu, '\u06A9')
+    // A zero-width non-joiner changes how a name is drawn, not whose it is.
+    .replace(/\u200C/gu, '')
     .toUpperCase()
     .toLowerCase()
     .normalize('NFC');
