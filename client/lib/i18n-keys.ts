@@ -28,6 +28,8 @@ const keysMessages = {
   },
   myRequests: { fa: 'درخواست‌های من', en: 'My requests' },
   statusPending: { fa: 'در انتظار تأیید نفر دوم', en: 'Waiting for a second person' },
+  statusPendingElsewhere: { fa: 'درخواست خود شما (از میز دیگری)؛ در انتظار تأیید نفر دوم', en: 'Your own request (from another console); waiting for a second person' },
+  statusPendingOthers: { fa: 'در انتظار تأیید کسی که نقشش این کار را اجازه می‌دهد', en: 'Waiting for someone whose role allows this' },
   statusDone: { fa: '{name} تأیید کرد و انجام شد.', en: 'Confirmed by {name}, and done.' },
   statusFailed: { fa: '{name} تأیید کرد، اما کارساز آن را نپذیرفت ({code}) و چیزی تغییر نکرد.', en: 'Confirmed by {name}, but the server refused it ({code}): nothing changed.' },
   statusRefused: { fa: '{name} رد کرد؛ چیزی تغییر نکرد.', en: 'Refused by {name}: nothing changed.' },
