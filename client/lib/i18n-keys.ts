@@ -44,7 +44,7 @@ const keysMessages = {
   policyChangedBy: { fa: 'آخرین تغییر: {name}، {time}', en: 'Last changed by {name}, {time}' },
   policyProducers: { fa: 'فقط تهیه‌کننده می‌تواند این را تغییر دهد.', en: 'Only a producer can change this.' },
   twoKeysError: { fa: 'انجام نشد:', en: 'Not done:' },
-  confirmedBy: { fa: '{actor}، با تأیید {confirmer}', en: '{actor}, confirmed by {confirmer}' },
+  confirmedBy: { fa: 'با تأیید', en: 'confirmed by' },
   crewProducer: { fa: 'تهیه‌کننده', en: 'producer' },
   crewOperator: { fa: 'اپراتور', en: 'operator' },
   crewResultsOfficer: { fa: 'مسئول نتایج', en: 'results officer' },
