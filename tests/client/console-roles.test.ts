@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import { ApiError, type PodiumApi } from '../../client/lib/api';
 import { crewErrorText } from '../../client/lib/crew-errors';
+import { formatDateTime } from '../../client/lib/crew-time';
 import { OperatorConnection, type OperatorSocket } from '../../client/lib/operator-connection';
 import { OperatorConsole } from '../../client/lib/operator-console.svelte';
 import { refusalMessage } from '../../client/lib/refusal-message';
@@ -104,5 +105,13 @@ describe('[S29][S30] refusals in the page’s language', () => {
     expect(crewErrorText('en', 'something_new')).not.toContain('something_new');
     expect(refusalMessage({ command: 'go', error: { code: 'forbidden', message: 'Your role may not do that.' } }, 'fa')).toBe('نقش شما اجازهٔ این کار را نمی‌دهد.');
     expect(serverError(new ApiError(403, 'forbidden', 'Nope'))).toEqual({ code: 'forbidden', message: 'Nope' });
+  });
+});
+
+describe('[S29] an invitation’s expiry', () => {
+  it('in Persian a Jalali date with Persian digits; in English YYYY-MM-DD', () => {
+    const at = Date.UTC(2021, 1, 23, 7);
+    expect(formatDateTime(at, 'Asia/Tehran', 'fa')).toBe('۱۳۹۹/۱۲/۰۵ ۱۰:۳۰:۰۰');
+    expect(formatDateTime(at, 'Asia/Tehran', 'en')).toBe('2021-02-23 10:30:00');
   });
 });
