@@ -1,5 +1,6 @@
 import type { Language } from '../../shared/text';
 import { t, type CrewMessageKey } from './i18n-crew';
+import { serverErrorText } from './server-errors';
 
 const byCode: Record<string, CrewMessageKey> = {
   last_producer: 'errLastProducer',
@@ -11,8 +12,8 @@ const byCode: Record<string, CrewMessageKey> = {
   rate_limited: 'errRateLimitedSignIn',
 };
 
-/** What a refused crew request means, in the console's language; an unknown code as the server said it. */
+/** What a refused crew request means, in the console's language (never the raw code). */
 export function crewErrorText(lang: Language, code: string): string {
   const key = byCode[code];
-  return key ? t(lang, key) : `${t(lang, 'errOther')} (${code})`;
+  return key ? t(lang, key) : serverErrorText(lang, code);
 }

@@ -24,6 +24,10 @@ const crewMessages = {
   personName: { fa: 'نام', en: 'Name' },
   secret: { fa: 'رمز', en: 'Secret' },
   signedInAs: { fa: 'واردشده', en: 'Signed in' },
+  sessionEnded: {
+    fa: 'نشست شما پایان یافته است (خارج شدید یا یک تهیه‌کننده آن را پایان داد)؛ دوباره وارد شوید.',
+    en: 'Your session has ended (signed out or ended by a producer); sign in again.',
+  },
   errWrongSignIn: { fa: 'نام یا رمز درست نیست.', en: 'Wrong name or secret.' },
   errWrongPasscode: { fa: 'رمز ورود درست نیست.', en: 'Wrong passcode.' },
   errDisabled: { fa: 'یک تهیه‌کننده دسترسی شما را بسته است.', en: 'A producer has disabled your access.' },

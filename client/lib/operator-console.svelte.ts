@@ -11,6 +11,7 @@ import { nextCue, type CeremonyState } from '../../shared/state';
 import type { Text } from '../../shared/text';
 import { ApiError, type ArchiveLinks, type CeremonyLinks, type CeremonySummary, type DelegateLink, type PodiumApi } from './api';
 import { RolePermissions, type Capability } from '../../shared/crew';
+import { serverError, type ServerError } from './server-errors';
 import { CrewApi, type Credentials, type SignedInPerson } from './crew-api';
 import { CrewDesk } from './crew.svelte';
 import { latestReveal, type Reveal } from './ceremony-view';
@@ -61,6 +62,8 @@ export class OperatorConsole {
   /** Who is signed in at this console, with what their role may do (S29). */
   me: ConsoleUser | null = $state.raw(null);
   signInError: string | null = $state(null);
+  /** The server cut this console off (its session was signed out or ended by a producer): the sign-in form says so. */
+  sessionEnded = $state(false);
   signingIn = $state(false);
   loadError: string | null = $state(null);
   ceremonies: CeremonySummary[] = $state.raw([]);
@@ -82,7 +85,7 @@ export class OperatorConsole {
   reactionsByCue: Record<string, ReactionCounts> = $state.raw({});
   links: CeremonyLinks | null = $state.raw(null);
   delegates: DelegateLink[] | null = $state.raw(null);
-  linksError: string | null = $state(null);
+  linksError: ServerError | null = $state.raw(null);
   /** The last screen request the server refused or did not answer. */
   screenError: string | null = $state(null);
 
@@ -109,6 +112,10 @@ export class OperatorConsole {
   readonly replays: ReplayDesk;
   /** Who is signed in now; for a producer, the people, invitations and API tokens too. */
   readonly crew: CrewDesk;
+  /** What the signed-in person's role may do (S29): a control it may not use is not shown. A session without a person (an older server) may do all, as `drives`. */
+  may(capability: Capability): boolean {
+    return this.me === null || this.me.capabilities.includes(capability);
+  }
   /** May manage the crew (a producer). */
   readonly managesCrew: boolean = $derived(this.me?.capabilities.includes('crew.manage') ?? false);
   /** The results' seal (S31): its status, and sealing for those with results.seal. */
@@ -161,6 +168,7 @@ export class OperatorConsole {
     try {
       const { person } = await this.#options.api.signIn(credentials);
       this.me = { ...person, capabilities: [...RolePermissions[person.role]] };
+      this.sessionEnded = false;
     } catch (error) {
       this.signInError = error instanceof ApiError ? error.code : error instanceof Error ? error.message : String(error);
       return;
@@ -172,6 +180,7 @@ export class OperatorConsole {
 
   async signOut(): Promise<void> {
     this.stop();
+    this.sessionEnded = false;
     this.view = null;
     this.me = null;
     try {
@@ -274,13 +283,14 @@ export class OperatorConsole {
     try {
       const [links, delegates] = await Promise.all([
         this.#options.api.links(ceremonyId, runId),
-        runId === LIVE_RUN_ID ? this.#options.api.delegates(ceremonyId) : Promise.resolve(null),
+        // The delegates' personal links are for roles with screens.links only: others never ask.
+        runId === LIVE_RUN_ID && this.may('screens.links') ? this.#options.api.delegates(ceremonyId) : Promise.resolve(null),
       ]);
       if (!current()) return;
       this.links = links;
       this.delegates = delegates;
     } catch (error) {
-      if (current()) this.linksError = error instanceof Error ? error.message : String(error);
+      if (current()) this.linksError = serverError(error);
     }
   }
 
@@ -357,6 +367,7 @@ export class OperatorConsole {
         },
         unauthorized: () => {
           this.stop();
+          this.sessionEnded = true;
           this.phase = OperatorPhases.signedOut;
         },
       },
@@ -411,6 +422,7 @@ export class OperatorConsole {
       if ((result.error.code === ErrorCodes.cueMismatch || result.error.code === ErrorCodes.definitionChanged) && this.view) connection.sync(this.view.state.seq);
       if (result.error.code === ErrorCodes.unauthorized) {
         this.stop();
+        this.sessionEnded = true;
         this.phase = OperatorPhases.signedOut;
       }
       return false;

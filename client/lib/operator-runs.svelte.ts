@@ -1,8 +1,8 @@
 import type { RunSummary } from '../../shared/runs';
 import type { Problem } from '../../shared/validation';
 import { ApiError, type CeremonyLinks, type ImportedRun, type PodiumApi } from './api';
+import { serverError, type ServerError } from './server-errors';
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** A run file the operator picked: a browser `File` has both. */
 export interface RunFileSource {
@@ -25,7 +25,7 @@ export interface ImportRefusal {
  */
 export class OperatorRuns {
   runs: RunSummary[] | null = $state.raw(null);
-  error: string | null = $state(null);
+  error: ServerError | null = $state.raw(null);
   starting = $state(false);
   /** The rehearsal this console just started, so the panel can say so. */
   started: string | null = $state(null);
@@ -64,7 +64,7 @@ export class OperatorRuns {
       this.runs = runs;
       this.error = null;
     } catch (error) {
-      if (ceremonyId === this.#ceremonyId()) this.error = errorText(error);
+      if (ceremonyId === this.#ceremonyId()) this.error = serverError(error);
     }
   }
 
@@ -82,7 +82,7 @@ export class OperatorRuns {
       await this.load();
       return started.runId;
     } catch (error) {
-      this.error = errorText(error);
+      this.error = serverError(error);
       return null;
     } finally {
       this.starting = false;
@@ -105,7 +105,7 @@ export class OperatorRuns {
       try {
         runFile = JSON.parse(await file.text());
       } catch (error) {
-        this.importRefusal = { file: file.name, code: 'not_json', message: errorText(error), problem: null };
+        this.importRefusal = { file: file.name, code: 'not_json', message: serverError(error).message, problem: null };
         return null;
       }
       const imported = await this.#api.importRun(ceremonyId, runFile);
@@ -117,7 +117,7 @@ export class OperatorRuns {
       this.importRefusal = {
         file: file.name,
         code: error instanceof ApiError ? error.code : 'failed',
-        message: errorText(error),
+        message: serverError(error).message,
         problem: error instanceof ApiError ? (error.problems[0] ?? null) : null,
       };
       return null;
@@ -133,7 +133,7 @@ export class OperatorRuns {
       const links = await this.#api.links(ceremonyId, runId);
       if (ceremonyId === this.#ceremonyId()) this.links = { ...this.links, [runId]: links };
     } catch (error) {
-      this.error = errorText(error);
+      this.error = serverError(error);
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { Language } from '../../shared/text';
 import { t, type OperatorMessageKey } from './i18n-operator';
 import type { Refusal } from './operator-console.svelte';
+import { knownErrorCode, serverErrorText } from './server-errors';
 
 const byCode: Record<string, OperatorMessageKey> = {
   cue_mismatch: 'errCueMismatch',
@@ -29,5 +30,7 @@ export function refusalHeading(refusal: Refusal, lang: Language): string {
 
 /** What a refusal means, in the console's language; the server's own message is the detail. */
 export function refusalMessage(refusal: Refusal, lang: Language): string {
-  return t(lang, byCode[refusal.error.code] ?? 'errOther');
+  const key = byCode[refusal.error.code];
+  if (key) return t(lang, key);
+  return knownErrorCode(refusal.error.code) ? serverErrorText(lang, refusal.error.code) : t(lang, 'errOther');
 }

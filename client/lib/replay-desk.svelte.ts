@@ -1,6 +1,6 @@
 import type { CeremonyLinks, PodiumApi, ReplayAction, ReplayRoomStatus } from './api';
+import { serverError, type ServerError } from './server-errors';
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** How often the console asks a replay room where it is, while the panel is open. */
 export const REPLAY_POLL_MS = 500;
@@ -23,7 +23,7 @@ export class ReplayDesk {
   /** The room this console controls. */
   status: ReplayRoomStatus | null = $state.raw(null);
   links: CeremonyLinks | null = $state.raw(null);
-  error: string | null = $state(null);
+  error: ServerError | null = $state.raw(null);
   busy = $state(false);
 
   readonly #api: PodiumApi;
@@ -58,7 +58,7 @@ export class ReplayDesk {
       const last = rooms.reduce<ReplayRoomStatus | null>((latest, room) => (!latest || roomNumber(room) > roomNumber(latest) ? room : latest), null);
       if (!this.status && last) this.#attach(last);
     } catch (error) {
-      this.error = errorText(error);
+      this.error = serverError(error);
     }
   }
 
@@ -79,7 +79,7 @@ export class ReplayDesk {
       this.rooms = [...this.rooms.filter((r) => r.replayId !== room.replayId), room];
       this.#attach(room);
     } catch (error) {
-      this.error = errorText(error);
+      this.error = serverError(error);
     } finally {
       this.busy = false;
     }
@@ -114,7 +114,7 @@ export class ReplayDesk {
       const status = await this.#api.replayStatus(ceremonyId, replayId);
       if (status.replayId === this.status?.replayId) this.status = status;
     } catch (error) {
-      this.error = errorText(error);
+      this.error = serverError(error);
     }
   }
 
@@ -144,7 +144,7 @@ export class ReplayDesk {
     try {
       this.status = await this.#api.controlReplay(ceremonyId, replayId, action);
     } catch (error) {
-      this.error = errorText(error);
+      this.error = serverError(error);
     } finally {
       this.busy = false;
     }

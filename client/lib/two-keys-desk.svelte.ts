@@ -1,7 +1,7 @@
 import type { ApprovalAction, ApprovalBoard, ApprovalView, TwoKeyAction, TwoKeyPolicy } from '../../shared/two-keys';
 import type { PodiumApi } from './api';
+import { serverError, type ServerError } from './server-errors';
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Two keys (S30) on the console: the ceremony's policy, the requests every console sees (pushed by
@@ -15,9 +15,9 @@ export class TwoKeysDesk {
   /** The request being sent or decided. */
   busy: string | null = $state(null);
   /** Why the last ask or decision was refused. */
-  error: string | null = $state(null);
+  error: ServerError | null = $state.raw(null);
   /** Why the last policy change was refused (e.g. not a producer). */
-  policyError: string | null = $state(null);
+  policyError: ServerError | null = $state.raw(null);
 
   /** Others' requests waiting for a second person: what this console may confirm. */
   readonly awaiting: ApprovalView[] = $derived(this.requests.filter((r) => r.status === 'pending' && !this.mine.includes(r.id)));
@@ -60,7 +60,7 @@ export class TwoKeysDesk {
       if (!this.requests.some((r) => r.id === approval.id)) this.requests = [...this.requests, approval];
       return true;
     } catch (error) {
-      this.error = errorText(error);
+      this.error = serverError(error);
       return false;
     } finally {
       this.busy = null;
@@ -75,7 +75,7 @@ export class TwoKeysDesk {
       const decided = await this.#api.decideApproval(approvalId, verdict);
       this.requests = this.requests.map((r) => (r.id === decided.id ? decided : r));
     } catch (error) {
-      this.error = errorText(error);
+      this.error = serverError(error);
     } finally {
       this.busy = null;
     }
@@ -89,7 +89,7 @@ export class TwoKeysDesk {
       this.policy = await this.#api.setTwoKeys(ceremonyId, change);
       return true;
     } catch (error) {
-      this.policyError = errorText(error);
+      this.policyError = serverError(error);
       return false;
     }
   }

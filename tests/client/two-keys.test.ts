@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import type { PodiumApi } from '../../client/lib/api';
+import { ApiError, type PodiumApi } from '../../client/lib/api';
 import { OperatorConnection, type OperatorSocket } from '../../client/lib/operator-connection';
 import { OperatorConsole } from '../../client/lib/operator-console.svelte';
 import { TwoKeysDesk } from '../../client/lib/two-keys-desk.svelte';
@@ -105,7 +105,7 @@ describe('[S30] two keys on the console', () => {
     const decideApproval = vi.fn(async (id: string) => request(id, 'Ali', { status: 'confirmed', decidedBy: { personId: 'me', name: 'Bita', role: 'operator' }, outcome: { ok: true, seq: 5 } }));
     const desk = new TwoKeysDesk({ decideApproval } as unknown as PodiumApi, () => 'egov-award-1399');
     desk.show({ policy: { ...DEFAULT_TWO_KEY_POLICY, retract: true }, requests: [request('r1', 'Ali')] });
-    render(ApprovalsPanel, { desk, now: NOW + 15_000, lang: 'en' });
+    render(ApprovalsPanel, { desk, now: NOW + 15_000, lang: 'en', me: { personId: 'id-Bita' }, may: () => true });
 
     expect(screen.getByText(/will be withdrawn from every screen/)).toBeTruthy();
     expect(screen.getByText('Asked by Ali (operator)')).toBeTruthy();
@@ -121,13 +121,46 @@ describe('[S30] two keys on the console', () => {
     const desk = new TwoKeysDesk({} as PodiumApi, () => 'egov-award-1399');
     desk.mine = ['r2'];
     desk.show({ policy: DEFAULT_TWO_KEY_POLICY, requests: [request('r2', 'Ali')] });
-    const { unmount } = render(ApprovalsPanel, { desk, now: NOW + 60_000, lang: 'fa' });
+    const { unmount } = render(ApprovalsPanel, { desk, now: NOW + 60_000, lang: 'fa', me: { personId: 'id-Ali' }, may: () => true });
     expect(screen.getByText('۱:۰۰ مانده')).toBeTruthy();
     expect(screen.getByText('در انتظار تأیید نفر دوم')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'تأیید و انجام' })).toBeNull();
     unmount();
     desk.show({ policy: DEFAULT_TWO_KEY_POLICY, requests: [request('r2', 'Ali', { status: 'refused', decidedBy: { personId: 'x', name: 'Bita', role: 'operator' } })] });
-    render(ApprovalsPanel, { desk, now: NOW + 61_000, lang: 'fa' });
+    render(ApprovalsPanel, { desk, now: NOW + 61_000, lang: 'fa', me: { personId: 'id-Ali' }, may: () => true });
     expect(screen.getByText('Bita رد کرد؛ چیزی تغییر نکرد.')).toBeTruthy();
+  });
+
+  it('[S30] the asker’s own request from another session: withdraw only, no Confirm', async () => {
+    const decideApproval = vi.fn(async (id: string) => request(id, 'Ali', { status: 'refused' }));
+    const desk = new TwoKeysDesk({ decideApproval } as unknown as PodiumApi, () => 'egov-award-1399');
+    desk.show({ policy: DEFAULT_TWO_KEY_POLICY, requests: [request('r3', 'Ali')] });
+    render(ApprovalsPanel, { desk, now: NOW + 15_000, lang: 'en', me: { personId: 'id-Ali' }, may: () => true });
+    expect(screen.queryByRole('button', { name: 'Confirm and do it' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Refuse' })).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Withdraw the request' }));
+    expect(decideApproval).toHaveBeenCalledWith('r3', 'refuse');
+  });
+
+  it('[S29] [S30] a role without the action’s capability sees the request, without Confirm or Refuse', () => {
+    const desk = new TwoKeysDesk({} as PodiumApi, () => 'egov-award-1399');
+    desk.show({ policy: DEFAULT_TWO_KEY_POLICY, requests: [request('r4', 'Ali')] });
+    render(ApprovalsPanel, { desk, now: NOW + 15_000, lang: 'en', me: { personId: 'id-Sara' }, may: (capability) => capability !== 'run.drive' });
+    expect(screen.getByText(/will be withdrawn from every screen/)).toBeTruthy();
+    expect(screen.queryAllByRole('button')).toHaveLength(0);
+  });
+
+  it('[S30] a refused decision is said in the page’s language, never as a raw code', async () => {
+    const decideApproval = vi.fn(async () => {
+      throw new ApiError(409, 'second_person_required', 'The confirmer must be another person.');
+    });
+    const desk = new TwoKeysDesk({ decideApproval } as unknown as PodiumApi, () => 'egov-award-1399');
+    desk.show({ policy: DEFAULT_TWO_KEY_POLICY, requests: [request('r5', 'Ali')] });
+    render(ApprovalsPanel, { desk, now: NOW + 15_000, lang: 'fa', me: { personId: 'id-Sara' }, may: () => true });
+    await fireEvent.click(screen.getByRole('button', { name: 'تأیید و انجام' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('تأیید باید از کس دیگری باشد');
+    expect(alert.textContent).not.toContain('second_person_required');
+    expect(alert.textContent).not.toContain('The confirmer');
   });
 });
