@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshotPath, serverAndBrowser } from '../helpers/browser';
-import { login } from '../helpers/server-harness';
+import { login, PASSCODE } from '../helpers/server-harness';
 
 /**
  * The console on a phone, per role (S29, S30): a stage manager and an operator see only what their
@@ -95,7 +95,7 @@ describe('the console per role, on a phone', () => {
     await api('PUT', `/api/ceremonies/${SEED}/two-keys`, token, { realRehearsal: true });
     const producer = await phone(env.browser);
     await producer.goto(`${env.server.url}/operator?ceremony=${SEED}&lang=fa`);
-    await producer.locator('#passcode').fill('test-passcode-1234');
+    await producer.locator('#passcode').fill(PASSCODE);
     await producer.locator('form.login button[type=submit]').click();
     await producer.locator('header .connection[data-status=live]').waitFor({ timeout: 30_000 });
     await api('POST', `/api/ceremonies/${SEED}/approvals`, token, { action: 'real_rehearsal' });
