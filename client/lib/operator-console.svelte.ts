@@ -87,7 +87,7 @@ export class OperatorConsole {
   delegates: DelegateLink[] | null = $state.raw(null);
   linksError: ServerError | null = $state.raw(null);
   /** The last screen request the server refused or did not answer. */
-  screenError: string | null = $state(null);
+  screenError: ServerError | null = $state.raw(null);
 
   readonly state: CeremonyState | null = $derived(this.view?.state ?? null);
   readonly next: Cue | null = $derived(this.state ? nextCue(this.state) : null);
@@ -268,9 +268,9 @@ export class OperatorConsole {
     this.screenError = null;
     try {
       const result = await connection.screen(request);
-      if (!result.ok) this.screenError = result.error.message;
+      if (!result.ok) this.screenError = { code: result.error.code, message: result.error.message };
     } catch (error) {
-      this.screenError = error instanceof Error ? error.message : String(error);
+      this.screenError = serverError(error);
     }
   }
 

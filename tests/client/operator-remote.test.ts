@@ -103,7 +103,7 @@ describe('OperatorConsole: remote attendance', () => {
     const { operator, socket } = await setup({ screen: { ok: false, error: { code: 'invalid_message', message: 'No screen "x".' } } });
     await operator.updateScreen({ screenId: 'x', reload: true });
     expect(socket().sent).toEqual([['screen', { screenId: 'x', reload: true }]]);
-    expect(operator.screenError).toBe('No screen "x".');
+    expect(operator.screenError).toEqual({ code: 'invalid_message', message: 'No screen "x".' });
   });
 
   it('sets a channel delay with a set_channel command', async () => {

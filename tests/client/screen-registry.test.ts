@@ -30,6 +30,19 @@ function registry(lang: 'fa' | 'en' = 'en', now = T + RENDER_GRACE_MS + 1) {
 }
 
 describe('Screens registry', () => {
+  it('says a refused screen request in the console\'s language, not the server\'s English', () => {
+    render(ScreenRegistry, { screens, channels, reveal, now: T, lang: 'fa', error: { code: 'forbidden', message: 'The role "stage_manager" may not do this.' }, onupdate: () => {} });
+    const alert = screen.getByRole('alert').textContent!;
+    expect(alert).toContain('نقش شما اجازهٔ این کار را نمی‌دهد');
+    expect(alert).not.toContain('stage_manager');
+  });
+
+  it('hides the controls for a role that may not manage screens', () => {
+    render(ScreenRegistry, { screens, channels, reveal, now: T, lang: 'en', readonly: true, onupdate: () => {} });
+    expect(screen.queryAllByRole('button')).toHaveLength(0);
+    expect(screen.getAllByRole('combobox').every((select) => (select as HTMLSelectElement).disabled)).toBe(true);
+  });
+
   it('flags screens that have not shown the last reveal, and not those still within their channel delay', () => {
     registry();
     expect(screen.getByRole('status').textContent).toContain('1 screens have not shown the last reveal');
