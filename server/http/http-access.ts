@@ -6,8 +6,13 @@ import { sendError } from './http-errors';
 
 /** Who may do what over HTTP: one place for the role checks every API router shares (S29). */
 export function crewAccess(auth: OperatorAuth, now: () => number) {
+  /** Who each request acts as, verified once however many checks it meets (several routers, `may` and `need`). */
+  const verified = new WeakMap<Request, Principal | null>();
   /** Who the request acts as (bearer token or session cookie), or null. */
-  const principalOf = (req: Request): Principal | null => auth.principal(tokenFromHeaders(req.headers), now());
+  const principalOf = (req: Request): Principal | null => {
+    if (!verified.has(req)) verified.set(req, auth.principal(tokenFromHeaders(req.headers), now()));
+    return verified.get(req)!;
+  };
   /** Whether the request may do `capability` (for the ceremony of the route, when it names one). */
   const may = (req: Request, capability: Capability): boolean => {
     const principal = principalOf(req);
