@@ -44,9 +44,16 @@ const Id = z
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected an id of lowercase letters, digits and dashes (at most 64), starting with a letter or digit')
   .meta({ id: 'Id' });
 
+/** An image uploaded in the studio (a logo, a photo): the sha256 of its bytes, served at /api/images/:id. */
+export const ImageIdSchema = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, 'expected the id of an uploaded image (64 hex digits)')
+  .meta({ id: 'ImageId', description: 'An image uploaded in the studio (PNG, JPEG or WebP): the sha256 of its bytes, served at /api/images/:id.' });
+
 export const RecipientSchema = z
   .object({
     type: z.enum(['organization', 'person']).meta({ description: 'Who receives the prize.' }),
+    photo: ImageIdSchema.optional().meta({ description: "A person's photo, shown once this recipient is revealed (secret before)." }),
     name: TextSchema,
     entry: TextSchema.optional().meta({ description: 'What it won for, e.g. a system or a project.' }),
     organizationId: Id.optional().meta({ description: 'The participating organization this recipient is (or belongs to).' }),
@@ -128,7 +135,9 @@ export const SegmentSchema = z.discriminatedUnion('kind', [
   z.object({ ...segmentCommon, kind: z.literal('closing') }).strict(),
 ]);
 
-export const OrganizationSchema = z.object({ id: Id, name: TextSchema.optional() }).strict();
+export const OrganizationSchema = z
+  .object({ id: Id, name: TextSchema.optional(), logo: ImageIdSchema.optional().meta({ description: "The organization's logo." }) })
+  .strict();
 
 export const CeremonySchema = z
   .object({
@@ -144,6 +153,10 @@ export const CeremonySchema = z
       .optional(),
     timeZone: z.string().min(1).max(64).meta({ description: 'An IANA time zone, e.g. Asia/Tehran.' }),
     venue: TextSchema.optional(),
+    defaultLanguage: z
+      .enum(['fa', 'en'])
+      .optional()
+      .meta({ description: 'The language a screen opens in when its viewer has not chosen one (default: fa). An English-only ceremony says "en".' }),
     participants: z
       .object({ count: z.int().min(0), label: TextSchema.optional() })
       .strict()

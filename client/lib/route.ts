@@ -25,6 +25,10 @@ export type Route =
   | { page: 'operator'; ceremonyId: string | null; runId: string }
   /** "Watch again": a recorded run played in this browser (`?run=`, the live run by default). */
   | { page: 'replay'; ceremonyId: string; runId: string }
+  /** The organizers' studio (S32): `?ceremony=` and `?tab=` say what is open. */
+  | { page: 'studio'; ceremonyId: string | null; tab: string | null }
+  /** One cue of a draft on one screen, as the studio's preview frames show it (S32). */
+  | { page: 'studio_preview'; ceremonyId: string; cueId: string | null; view: ScreenView | 'phone'; results: 'stand-ins' | 'real' }
   /** Joining the crew by an invitation link (S29). */
   | { page: 'join'; token: string }
   | ArchiveRoute
@@ -45,6 +49,17 @@ export function parseRoute(pathname: string, search: string): Route {
   if (pathname === '/operator' || pathname === '/operator/') {
     const run = params.get('run') ?? '';
     return { page: 'operator', ceremonyId: params.get('ceremony') || null, runId: RUN_ID_PATTERN.test(run) ? run : LIVE_RUN_ID };
+  }
+  if (pathname === '/operator/studio' || pathname === '/operator/studio/') return { page: 'studio', ceremonyId: params.get('ceremony') || null, tab: params.get('tab') || null };
+  if (pathname === '/operator/studio/preview') {
+    const view = params.get('view') ?? 'stage';
+    return {
+      page: 'studio_preview',
+      ceremonyId: params.get('ceremony') ?? '',
+      cueId: params.get('cue') || null,
+      view: view === 'audience' || view === 'overlay' || view === 'phone' ? view : 'stage',
+      results: params.get('results') === 'real' ? 'real' : 'stand-ins',
+    };
   }
   const join = joinPath.exec(pathname);
   if (join) return { page: 'join', token: join[1]! };

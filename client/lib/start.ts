@@ -82,6 +82,29 @@ export async function start(route: Route, { target, locale, api }: StartContext)
       await operator.start();
       return;
     }
+    case 'studio': {
+      const [{ default: StudioPage }, { Studio, isStudioTab }, { StudioApi }, { CrewApi }] = await Promise.all([
+        import('../pages/StudioPage.svelte'),
+        import('./studio.svelte'),
+        import('./studio-api'),
+        import('./crew-api'),
+      ]);
+      const studio = new Studio(new StudioApi(), new CrewApi(), (ceremonyId, tab) => {
+        const url = new URL(location.href);
+        if (ceremonyId) url.searchParams.set('ceremony', ceremonyId);
+        else url.searchParams.delete('ceremony');
+        url.searchParams.set('tab', tab);
+        history.replaceState(history.state, '', url);
+      });
+      mount(StudioPage, { target, props: { studio, locale } });
+      await studio.start(route.ceremonyId, isStudioTab(route.tab) ? route.tab : 'ceremonies');
+      return;
+    }
+    case 'studio_preview': {
+      const [{ default: StudioPreviewPage }, { StudioApi }] = await Promise.all([import('../pages/studio/StudioPreviewPage.svelte'), import('./studio-api')]);
+      mount(StudioPreviewPage, { target, props: { api: new StudioApi(), route, locale } });
+      return;
+    }
     case 'replay': {
       const [{ default: WatchAgainPage }, { WatchAgain }] = await Promise.all([import('../pages/WatchAgainPage.svelte'), import('./watch-again.svelte')]);
       const player = new WatchAgain({ api, ceremonyId: route.ceremonyId, runId: route.runId });

@@ -1,0 +1,141 @@
+import type { PodiumError } from '../../shared/errors';
+import type { CeremonyState } from '../../shared/state';
+import type { DefinitionDiffLine } from '../../shared/definition-diff';
+import type { SheetKind, SheetTable } from '../../shared/sheet-import';
+import type { DraftDefinition, StudioCeremony, StudioDraft, StudioStart, UploadedImage } from '../../shared/studio';
+import type { Problem } from '../../shared/validation';
+import { ApiError } from './api';
+
+/** What publishing answered: the version the live run now uses. */
+export interface Published {
+  version: number;
+  hash: string;
+  outcome: 'created' | 'replaced';
+}
+
+/** The state a screen would show at a cue of a draft: what the studio's preview renders. */
+export interface CuePreview {
+  state: CeremonyState;
+  /** Stand-in recipients, or the real results (results officer and producer only). */
+  results: 'stand-ins' | 'real';
+}
+
+type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+const ceremonyPath = (id: string) => `/api/studio/ceremonies/${encodeURIComponent(id)}`;
+
+/** The studio's side of the server contract (docs/api.md, "Studio"). */
+export class StudioApi {
+  readonly #fetch: Fetch;
+
+  constructor(fetchImpl: Fetch = (input, init) => fetch(input, init)) {
+    this.#fetch = fetchImpl;
+  }
+
+  /** Every ceremony, published or drafted, archived ones too. */
+  list(): Promise<StudioCeremony[]> {
+    return this.#json('/api/studio/ceremonies');
+  }
+
+  /** Starts a new ceremony as a draft: blank, the fictional sample, or a copy of another. */
+  create(id: string, start: StudioStart): Promise<StudioDraft> {
+    return this.#send('POST', '/api/studio/ceremonies', { id, ...start });
+  }
+
+  draft(id: string): Promise<StudioDraft> {
+    return this.#json(`${ceremonyPath(id)}/draft`);
+  }
+
+  /** Saves the draft; refused (`conflict`) when someone saved since `revision`. */
+  saveDraft(id: string, definition: DraftDefinition, revision: number | null): Promise<StudioDraft> {
+    return this.#send('PUT', `${ceremonyPath(id)}/draft`, { definition, revision });
+  }
+
+  /** Drops the draft: the newest published version is the draft again. */
+  discardDraft(id: string): Promise<StudioDraft> {
+    return this.#send('DELETE', `${ceremonyPath(id)}/draft`);
+  }
+
+  /** What the draft changes since the last published version, in words. */
+  diff(id: string): Promise<{ lines: DefinitionDiffLine[]; basedOn: number | null }> {
+    return this.#json(`${ceremonyPath(id)}/diff`);
+  }
+
+  /** Publishes the draft saved at `revision` as the version the live run uses. */
+  publish(id: string, revision: number): Promise<Published> {
+    return this.#send('POST', `${ceremonyPath(id)}/publish`, { revision });
+  }
+
+  setArchived(id: string, archived: boolean): Promise<StudioCeremony> {
+    return this.#send('POST', `${ceremonyPath(id)}/archive`, { archived });
+  }
+
+  /** A download of the draft (or the newest published version) as a definition file. */
+  exportUrl(id: string, which: 'draft' | 'published'): string {
+    return `${ceremonyPath(id)}/export?which=${which}`;
+  }
+
+  /** The state at `cueId` of the draft (after it has run), for the preview. */
+  preview(id: string, cueId: string | null, results: 'stand-ins' | 'real'): Promise<CuePreview> {
+    const query = new URLSearchParams({ results, ...(cueId ? { cue: cueId } : {}) });
+    return this.#json(`${ceremonyPath(id)}/preview?${query}`);
+  }
+
+  /** Uploads a logo or photo (PNG, JPEG or WebP); the answer's id goes into the definition. */
+  uploadImage(id: string, file: Blob): Promise<UploadedImage> {
+    return this.#json(`${ceremonyPath(id)}/images`, { method: 'POST', headers: { 'content-type': file.type || 'application/octet-stream' }, body: file });
+  }
+
+  imageUrl(imageId: string): string {
+    return `/api/images/${encodeURIComponent(imageId)}`;
+  }
+
+  /** Reads a spreadsheet (.xlsx or .csv) into its tables of cells, on the server, off its event loop. */
+  readSheet(file: Blob, onProgress?: (fraction: number) => void): Promise<{ tables: SheetTable[] }> {
+    return uploadWithProgress('/api/studio/sheets', file, onProgress);
+  }
+
+  /** The template of a sheet, in the page's language. */
+  templateUrl(kind: SheetKind, lang: 'fa' | 'en', format: 'xlsx' | 'csv'): string {
+    return `/api/studio/templates/${kind}.${format}?lang=${lang}`;
+  }
+
+  #send<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.#json(path, { method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
+  }
+
+  async #json<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const response = await this.#fetch(path, { credentials: 'same-origin', ...init, headers: { accept: 'application/json', ...init.headers } });
+    const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+    if (!response.ok) throw apiErrorOf(response.status, response.statusText, body);
+    return body as T;
+  }
+}
+
+function apiErrorOf(status: number, statusText: string, body: unknown): ApiError {
+  const error = (body as { error?: Partial<PodiumError> & { problems?: Problem[] } } | null)?.error;
+  return new ApiError(status, error?.code ?? `http_${status}`, error?.message ?? `${status} ${statusText}`, error?.problems ?? []);
+}
+
+/** fetch cannot report an upload's progress; XMLHttpRequest can. */
+function uploadWithProgress<T>(path: string, file: Blob, onProgress?: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', file.type || 'application/octet-stream');
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(e.loaded / e.total);
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+      else reject(apiErrorOf(xhr.status, xhr.statusText, body));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'The upload failed: the server could not be reached.'));
+    xhr.send(file);
+  });
+}
