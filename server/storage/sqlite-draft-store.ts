@@ -21,7 +21,7 @@ export class SqliteDraftStore implements DraftStore {
   private readonly select: Database.Statement<[string], DraftRow>;
   private readonly start: Database.Statement<[SaveParams], { revision: number }>;
   private readonly update: Database.Statement<[SaveParams & { revision: number }], { revision: number }>;
-  private readonly drop: Database.Statement<[string, number | null]>;
+  private readonly drop: Database.Statement<[{ id: string; revision: number | null }]>;
   private readonly archive: Database.Statement<[string, number]>;
   private readonly all: Database.Statement<[], DraftRow & { archived: number }>;
 
@@ -40,8 +40,8 @@ export class SqliteDraftStore implements DraftStore {
        WHERE ceremony_id = @id AND draft IS NOT NULL AND revision = @revision
        RETURNING revision`,
     );
-    this.drop = db.prepare<[string, number | null]>(
-      'UPDATE studio_ceremonies SET draft = NULL, updated_at = NULL, updated_by = NULL, based_on = NULL WHERE ceremony_id = ?1 AND draft IS NOT NULL AND (?2 IS NULL OR revision = ?2)',
+    this.drop = db.prepare<[{ id: string; revision: number | null }]>(
+      'UPDATE studio_ceremonies SET draft = NULL, updated_at = NULL, updated_by = NULL, based_on = NULL WHERE ceremony_id = @id AND draft IS NOT NULL AND (@revision IS NULL OR revision = @revision)',
     );
     this.archive = db.prepare<[string, number]>('INSERT INTO studio_ceremonies (ceremony_id, archived) VALUES (?, ?) ON CONFLICT (ceremony_id) DO UPDATE SET archived = excluded.archived');
     this.all = db.prepare<[], DraftRow & { archived: number }>('SELECT ceremony_id, archived, revision, draft, updated_at, updated_by, based_on FROM studio_ceremonies ORDER BY rowid');
@@ -59,7 +59,7 @@ export class SqliteDraftStore implements DraftStore {
   }
 
   async discard(ceremonyId: string, revision?: number): Promise<boolean> {
-    return this.drop.run(ceremonyId, revision ?? null).changes === 1;
+    return this.drop.run({ id: ceremonyId, revision: revision ?? null }).changes === 1;
   }
 
   async setArchived(ceremonyId: string, archived: boolean): Promise<void> {
