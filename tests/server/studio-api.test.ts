@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CeremonyDefinition } from '../../shared/ceremony';
 import type { CrewRole } from '../../shared/crew';
@@ -5,6 +8,7 @@ import type { DefinitionDiffLine } from '../../shared/definition-diff';
 import { blankDefinition, tidyDefinition, type DraftDefinition, type StudioCeremony, type StudioDraft } from '../../shared/studio';
 import { parseCeremony } from '../../shared/validation';
 import { sampleCeremony } from '../helpers/ceremony-harness';
+import { freshSchema } from '../helpers/scale-out-harness';
 import { getState, postCommand, startTestServer, type TestServer } from '../helpers/server-harness';
 
 /** S32: the studio's drafts, revisions, masking and publishing, on a real server (SQLite). */
@@ -238,6 +242,13 @@ describe('[S32] the studio: publishing is a definition version', () => {
     expect((await call('POST', '/ceremonies/studio-publish/publish', { revision: 4 }, 'stage_manager')).status).toBe(403);
   });
 
+  it('[S32] two publishes of one revision at once make one version; the other is a conflict', async () => {
+    await create('studio-twice', { from: 'sample' });
+    const answers = await Promise.all([1, 2, 3].map(() => call('POST', '/ceremonies/studio-twice/publish', { revision: 1 })));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+    expect((await getState(t.url, 'studio-twice')).version).toBe(1);
+  });
+
   it('[S32] once the live run has begun, publishing is refused with the message that points at the results correction', async () => {
     await create('studio-live', { from: 'sample' });
     expect((await call('POST', '/ceremonies/studio-live/publish', { revision: 1 })).status).toBe(201);
@@ -285,5 +296,35 @@ describe('[S32] the studio: archive and export', () => {
   it('[S32] no log line holds a result of the sample', () => {
     const logs = t.logs.join('\n');
     for (const secret of secretTexts(sampleCeremony())) expect(logs).not.toContain(secret);
+  });
+});
+
+describe('[S32] the studio on PostgreSQL, two processes', () => {
+  it('[S32] a draft saved through one server is read by the other, and a stale save there is refused', async () => {
+    const schema = await freshSchema();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podium-studio-pg-'));
+    const env = { DATABASE_URL: schema.url };
+    const a = await startTestServer({ dataDir, env });
+    const b = await startTestServer({ dataDir, env });
+    try {
+      const token = a.server.auth.issueToken(Date.now(), { personId: 'p-ro', name: 'Rana', role: 'results_officer' }).token;
+      const send = (server: TestServer, method: string, path: string, body?: unknown) =>
+        fetch(`${server.url}/api/studio${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }).then(async (r) => ({ status: r.status, body: (await r.json()) as DraftAnswer }));
+      const made = await send(a, 'POST', '/ceremonies', { id: 'pg-studio', from: 'sample' });
+      expect(made.status).toBe(201);
+      const onB = await send(b, 'GET', '/ceremonies/pg-studio/draft');
+      expect(onB.body.stamp!.revision).toBe(1);
+      const saved = await send(b, 'PUT', '/ceremonies/pg-studio/draft', { definition: { ...onB.body.definition, venue: { en: 'B' } }, revision: 1 });
+      expect(saved.body.stamp!.revision).toBe(2);
+      const stale = await send(a, 'PUT', '/ceremonies/pg-studio/draft', { definition: { ...made.body.definition, venue: { en: 'A' } }, revision: 1 });
+      expect(stale.status).toBe(409);
+      const published = await send(a, 'POST', '/ceremonies/pg-studio/publish', { revision: 2 });
+      expect(published.status).toBe(201);
+      expect((await getState(b.url, 'pg-studio')).ceremony.venue).toEqual({ en: 'B' });
+    } finally {
+      await a.stop();
+      await b.stop();
+      await schema.drop();
+    }
   });
 });
