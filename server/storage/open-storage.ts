@@ -6,6 +6,9 @@ import { PostgresAppendListener } from './postgres-listener';
 import { PostgresPeopleStore } from './postgres-people-store';
 import { PostgresSealStore } from './postgres-seal-store';
 import type { SealStore } from './seal-store';
+import type { ImageStore } from './image-store';
+import { PostgresImageStore } from './postgres-image-store';
+import { SqliteImageStore } from './sqlite-image-store';
 import { SqliteSealStore } from './sqlite-seal-store';
 import { PostgresStorage, redactUrl } from './postgres-storage';
 import { SqlitePeopleStore } from './sqlite-people-store';
@@ -25,6 +28,8 @@ export interface Storage {
   seals: SealStore;
   /** Two keys (S30): each ceremony's policy and the requests for a second person's confirmation. */
   approvals: ApprovalStore;
+  /** The studio's uploaded images (logos, photos), by the sha256 of their bytes (S32). */
+  images: ImageStore;
   /** Where the events are kept, for the start-up message (never with a password). */
   description: string;
   /** Whether other processes may append to the same log (then this one must catch up). */
@@ -70,6 +75,7 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
       await pg.close();
       throw error;
     });
+    const images = await PostgresImageStore.open(pg.pool);
     return {
       events: pg.events,
       ceremonies: pg.ceremonies,
@@ -77,6 +83,7 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
       people: await PostgresPeopleStore.start(pg.pool),
       seals,
       approvals,
+      images,
       description: `PostgreSQL ${redactUrl(url)}`,
       shared: true,
       watch: (onAppended, onMissed) => PostgresAppendListener.start(url, onAppended, onMissed),
@@ -85,5 +92,5 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
   }
   const file = path.join(options.dataDir, 'podium.db');
   const sqlite = privately(options.dataDir, () => new SqliteStorage(file), ['podium.db', 'podium.db-wal', 'podium.db-shm']);
-  return { events: sqlite.events, ceremonies: sqlite.ceremonies, sessions: sqlite.sessions, people: new SqlitePeopleStore(sqlite.db), seals: new SqliteSealStore(sqlite.db), approvals: new SqliteApprovalStore(sqlite.db), description: `SQLite ${file}`, shared: false, close: async () => sqlite.close() };
+  return { events: sqlite.events, ceremonies: sqlite.ceremonies, sessions: sqlite.sessions, people: new SqlitePeopleStore(sqlite.db), seals: new SqliteSealStore(sqlite.db), approvals: new SqliteApprovalStore(sqlite.db), images: new SqliteImageStore(sqlite.db), description: `SQLite ${file}`, shared: false, close: async () => sqlite.close() };
 }
