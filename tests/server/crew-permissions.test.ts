@@ -84,6 +84,8 @@ const ROUTES: RouteCase[] = [
   { method: 'DELETE', route: '/crew/tokens/:tokenId', path: '/crew/tokens/none', need: 'crew.manage' },
   // The seal (S31), asked of a ceremony that does not exist: past the role check it is not found, nothing is sealed.
   { method: 'POST', route: '/ceremonies/:id/seal', path: '/ceremonies/no-such-ceremony/seal', need: 'results.seal', body: json({}) },
+  // Studio images (S32): bytes that are not a PNG, past the role check refused, nothing kept.
+  { method: 'POST', route: '/studio/ceremonies/:id/images', path: `/studio/ceremonies/${CEREMONY}/images`, need: 'results.edit', body: 'not a png', type: 'image/png' },
 ];
 
 /** Routes anyone may call (what they answer may depend on the role: checked below). */
@@ -102,6 +104,8 @@ const PUBLIC_ROUTES = [
   'GET /ceremonies/:id/seal',
   'GET /invitations/:token',
   'POST /invitations/:token',
+  // An image by the sha256 of its bytes: unguessable without the image (S32).
+  'GET /images/:id',
 ];
 
 async function call(route: RouteCase, token: string | null) {
