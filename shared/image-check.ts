@@ -25,7 +25,14 @@ export type ImageRefusal = (typeof ImageRefusals)[keyof typeof ImageRefusals];
 
 export type ImageCheck =
   | { ok: true; type: ImageType; width: number; height: number }
-  | { ok: false; code: typeof ErrorCodes.unsupportedMediaType | typeof ErrorCodes.invalidMessage; refusal: ImageRefusal; message: string };
+  | {
+      ok: false;
+      code: typeof ErrorCodes.unsupportedMediaType | typeof ErrorCodes.invalidMessage;
+      refusal: ImageRefusal;
+      message: string;
+      /** For too_large: the image's size. */
+      size?: { width: number; height: number };
+    };
 
 const names: Record<ImageType, string> = { 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/webp': 'WebP' };
 
@@ -37,11 +44,12 @@ export function imageTypeOf(contentType: string | undefined): ImageType | null {
 
 /** Checks `bytes` as an image declared as `declared` (the upload's Content-Type). */
 export function checkImage(bytes: Uint8Array, declared: string | undefined): ImageCheck {
-  const refuse = (refusal: ImageRefusal, message: string): ImageCheck => ({
+  const refuse = (refusal: ImageRefusal, message: string, size?: Size): ImageCheck => ({
     ok: false,
     code: refusal === 'not_an_image' || refusal === 'svg' || refusal === 'type_mismatch' ? ErrorCodes.unsupportedMediaType : ErrorCodes.invalidMessage,
     refusal,
     message,
+    ...(size ? { size } : {}),
   });
   if (bytes.length === 0) return refuse('empty', 'The image is empty.');
   if (bytes.length > MAX_IMAGE_BYTES) return refuse('too_many_bytes', `The image is ${bytes.length} bytes; at most ${MAX_IMAGE_BYTES} are taken.`);
@@ -57,7 +65,7 @@ export function checkImage(bytes: Uint8Array, declared: string | undefined): Ima
   if (typeof size === 'string') return refuse('broken', `The ${names[type]} image is broken or cut short: ${size}.`);
   if (size.width < 1 || size.height < 1) return refuse('broken', `The ${names[type]} image says it is ${size.width}×${size.height} pixels.`);
   if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE) {
-    return refuse('too_large', `The image is ${size.width}×${size.height} pixels; each side may be at most ${MAX_IMAGE_SIDE}.`);
+    return refuse('too_large', `The image is ${size.width}×${size.height} pixels; each side may be at most ${MAX_IMAGE_SIDE}.`, size);
   }
   return { ok: true, type, ...size };
 }
