@@ -33,10 +33,10 @@ const imagesMessages = {
   organizationIdHint: { fa: 'حروف کوچک لاتین، رقم و خط تیره؛ مثلاً ministry-of-health', en: 'Lowercase letters, digits and dashes, e.g. ministry-of-health' },
   organizationName: { fa: 'نام', en: 'Name' },
   organizationLogo: { fa: 'نشان (لوگو)', en: 'Logo' },
-  organizationUsedBy: { fa: '{count} برنده یا نامزد به این سازمان اشاره می‌کنند.', en: '{count} recipients refer to this organization.' },
+  organizationUsedBy: { fa: '{count} برنده یا نامزد به این سازمان اشاره می‌کنند.', en: 'Recipients that refer to this organization: {count}.' },
   organizationRemoveUsed: {
     fa: '{count} برنده یا نامزد به «{name}» اشاره می‌کنند. با حذف آن، پیش‌نویس تا اصلاح آن اشاره‌ها ایراد خواهد داشت. حذف شود؟',
-    en: '{count} recipients refer to “{name}”. Removing it leaves the draft with problems until they are changed. Remove it?',
+    en: 'Recipients that refer to “{name}”: {count}. Removing it leaves the draft with problems until they are changed. Remove it?',
   },
   organizationAdded: { fa: 'سازمان {n} افزوده شد', en: 'Organization {n} added' },
   organizationRemoved: { fa: 'سازمان حذف شد', en: 'Organization removed' },
