@@ -202,6 +202,13 @@ describe('[S32] images on the screens and in the studio, in Chromium', () => {
     await page.goto(`${url}/operator/studio?ceremony=${SEED}&tab=organizations&lang=en`);
     await page.getByRole('button', { name: 'Add an organization' }).waitFor();
     await page.screenshot({ path: screenshotPath('images-studio-organizations-en'), animations: 'disabled' });
+
+    // The server's own refusal, in the page's language: the session ended (signed out elsewhere) before the upload.
+    await page.evaluate(() => fetch('/api/session', { method: 'DELETE', credentials: 'same-origin' }).then((r) => r.status));
+    const firstFile = organizations.first().locator('input[type=file]');
+    await firstFile.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => organizations.first().locator('.status').innerText()).toContain('Your session has ended; sign in again.');
+    expect(await organizations.first().locator('.thumb img').count()).toBe(0);
     await page.close();
   });
 });
