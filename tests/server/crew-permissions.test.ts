@@ -94,6 +94,8 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', route: '/studio/ceremonies/:id/publish', path: `/studio/ceremonies/${CEREMONY}/publish`, need: 'results.edit', body: json({ revision: 0 }) },
   { method: 'POST', route: '/studio/ceremonies/:id/archive', path: `/studio/ceremonies/${CEREMONY}/archive`, need: 'results.edit', body: json({ archived: 'no' }) },
   { method: 'GET', route: '/studio/ceremonies/:id/export', path: `/studio/ceremonies/${CEREMONY}/export?which=draft`, need: 'results.see' },
+  // Studio images (S32): bytes that are not a PNG, past the role check refused, nothing kept.
+  { method: 'POST', route: '/studio/ceremonies/:id/images', path: `/studio/ceremonies/${CEREMONY}/images`, need: 'results.edit', body: 'not a png', type: 'image/png' },
 ];
 
 /** Routes anyone may call (what they answer may depend on the role: checked below). */
@@ -112,6 +114,8 @@ const PUBLIC_ROUTES = [
   'GET /ceremonies/:id/seal',
   'GET /invitations/:token',
   'POST /invitations/:token',
+  // An image by the sha256 of its bytes: unguessable without the image (S32).
+  'GET /images/:id',
 ];
 
 async function call(route: RouteCase, token: string | null) {
