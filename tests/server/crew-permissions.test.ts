@@ -84,6 +84,9 @@ const ROUTES: RouteCase[] = [
   { method: 'DELETE', route: '/crew/tokens/:tokenId', path: '/crew/tokens/none', need: 'crew.manage' },
   // The seal (S31), asked of a ceremony that does not exist: past the role check it is not found, nothing is sealed.
   { method: 'POST', route: '/ceremonies/:id/seal', path: '/ceremonies/no-such-ceremony/seal', need: 'results.seal', body: json({}) },
+  // The studio's spreadsheets (S32), mounted at /api/studio: a file that is no workbook, a template that does not exist.
+  { method: 'POST', route: '/sheets', path: '/studio/sheets', need: 'results.edit', body: 'not a workbook', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  { method: 'GET', route: '/templates/:file', path: '/studio/templates/none.xlsx', need: 'console.view' },
 ];
 
 /** Routes anyone may call (what they answer may depend on the role: checked below). */
