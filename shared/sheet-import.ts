@@ -106,7 +106,8 @@ export function applySheet(draft: DraftDefinition, table: SheetTable, kind: Shee
   const rows = tableRows(table);
   const categories = Array.isArray(draft.categories) ? (draft.categories as Category[]) : [];
   const applied = kind === 'results' ? applyResultsTable(typeof draft.id === 'string' ? draft.id : '', categories, rows) : applyCategoriesTable(categories, rows);
-  if (applied.problems.length > 0) return { next: draft, changes: [], problems: applied.problems.map(sheetProblemOf) };
+  const header = rows[0]?.cells ?? [];
+  if (applied.problems.length > 0) return { next: draft, changes: [], problems: applied.problems.map((p) => sheetProblemOf(p, header)) };
 
   const inRunOfShow = new Set((Array.isArray(draft.runOfShow) ? draft.runOfShow : []).flatMap((s) => (s.kind === 'category' ? [s.categoryId] : [])));
   const missing = kind === 'categories' ? [...applied.rowsByCategory.keys()].filter((id) => !inRunOfShow.has(id)) : [];
@@ -129,8 +130,10 @@ function tableRows(table: SheetTable): CsvRow[] {
   return rows;
 }
 
-function sheetProblemOf(p: RowProblem): SheetProblem {
-  return { row: p.line, column: p.column ?? null, message: p.message };
+/** A row problem on the sheet: a header cell's problem (an unknown column) names the column as the header does. */
+function sheetProblemOf(p: RowProblem, header: readonly string[]): SheetProblem {
+  const column = p.column ?? (p.columnNumber !== undefined ? (header[p.columnNumber - 1] ?? '').trim().toLowerCase() : null);
+  return { row: p.line, column, message: p.message };
 }
 
 const CATEGORY_TEXTS = ['title', 'section', 'field', 'prize'] as const;

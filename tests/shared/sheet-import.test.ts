@@ -72,7 +72,7 @@ describe('[S32] a results sheet', () => {
 
   it('refuses an unknown column by its header name', () => {
     const applied = applySheet(draftOf(), sheet([['category', 'rank'], ['best-app', '1']]), 'results');
-    expect(applied.problems).toEqual([{ row: 1, column: null, message: 'unknown column "rank"; the columns are category, place, mention, nominee, winner, type, name_fa, name_en, entry_fa, entry_en, score' }]);
+    expect(applied.problems).toEqual([{ row: 1, column: 'rank', message: 'unknown column "rank"; the columns are category, place, mention, nominee, winner, type, name_fa, name_en, entry_fa, entry_en, score' }]);
   });
 
   it("marks a problem the definition's own check finds on the row that made it", () => {
