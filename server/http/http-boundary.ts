@@ -8,9 +8,11 @@ import { isOwnOrAllowedOrigin, originOf, type OriginRules } from './origin';
 /** The methods that change something; GET and HEAD never do. */
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The endpoints that take a body other than JSON (docs/api.md): the results import, an image upload. */
+/** The endpoints that take a body other than JSON (docs/api.md): the results import, an image upload, the studio's spreadsheets. */
 const CSV_BODY_PATH = /^\/ceremonies\/[^/]+\/results$/;
 const IMAGE_BODY_PATH = /^\/studio\/ceremonies\/[^/]+\/images$/;
+const SHEET_BODY_PATH = /^\/studio\/sheets$/;
+const SHEET_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'];
 
 /**
  * A browser sends the session cookie with any request to this host, even from a page on another
@@ -42,7 +44,16 @@ function authenticatesByCookie(req: Request): boolean {
  */
 export function requireBodyType(req: Request, res: Response, next: NextFunction): void {
   if (!STATE_CHANGING.has(req.method) || !hasBody(req)) return next();
-  const expected = req.method !== 'POST' ? ['application/json'] : CSV_BODY_PATH.test(req.path) ? ['text/csv'] : IMAGE_BODY_PATH.test(req.path) ? [...IMAGE_TYPES] : ['application/json'];
+  const expected =
+    req.method !== 'POST'
+      ? ['application/json']
+      : CSV_BODY_PATH.test(req.path)
+        ? ['text/csv']
+        : IMAGE_BODY_PATH.test(req.path)
+          ? [...IMAGE_TYPES]
+          : SHEET_BODY_PATH.test(req.path)
+            ? SHEET_TYPES
+            : ['application/json'];
   if (req.is(expected)) return next();
   sendError(res, podiumError(ErrorCodes.unsupportedMediaType, `Send this body with Content-Type: ${expected.join(' or ')} (got ${req.headers['content-type'] ?? 'none'}).`));
 }

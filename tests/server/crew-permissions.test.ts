@@ -96,6 +96,9 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', route: '/studio/ceremonies/:id/export', path: `/studio/ceremonies/${CEREMONY}/export?which=draft`, need: 'results.see' },
   // Studio images (S32): bytes that are not a PNG, past the role check refused, nothing kept.
   { method: 'POST', route: '/studio/ceremonies/:id/images', path: `/studio/ceremonies/${CEREMONY}/images`, need: 'results.edit', body: 'not a png', type: 'image/png' },
+  // The studio's spreadsheets (S32), mounted at /api/studio: a file that is no workbook, a template that does not exist.
+  { method: 'POST', route: '/sheets', path: '/studio/sheets', need: 'results.edit', body: 'not a workbook', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  { method: 'GET', route: '/templates/:file', path: '/studio/templates/none.xlsx', need: 'console.view' },
 ];
 
 /** Routes anyone may call (what they answer may depend on the role: checked below). */
