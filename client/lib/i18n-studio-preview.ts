@@ -56,7 +56,7 @@ const previewMessages = {
   publishConfirmChanges: { fa: '{count} تغییر منتشر می‌شود.', en: '{count} changes will be published.' },
   publishedVersion: { fa: 'نسخهٔ منتشرشده: {version}', en: 'Published version: {version}' },
   publishedNever: { fa: 'این مراسم هنوز منتشر نشده است.', en: 'This ceremony has not been published yet.' },
-  draftStamp: { fa: 'پیش‌نویس، بازنگری {revision}: {time}، {name}', en: 'Draft, revision {revision}: {time}, by {name}' },
+  draftStamp: { fa: 'بازنگری {revision}: {time}، {name}', en: 'Revision {revision}: {time}, by {name}' },
   draftBasedOn: { fa: 'بر پایهٔ نسخهٔ {version}', en: 'based on version {version}' },
   draftNone: { fa: 'پیش‌نویسی نیست: نسخهٔ منتشرشده همان است که ویرایش می‌شود.', en: 'No draft: the published version is what is being edited.' },
   diffTitle: { fa: 'تغییرها از آخرین انتشار', en: 'Changes since the last publication' },

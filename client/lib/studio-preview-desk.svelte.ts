@@ -1,7 +1,8 @@
 import { buildCues, type Cue } from '../../shared/cues';
-import { validateDraft, type DraftDefinition } from '../../shared/studio';
+import type { DraftDefinition } from '../../shared/studio';
 import type { Language } from '../../shared/text';
 import { ApiError, type PodiumApi } from './api';
+import { previewDefinition } from './preview-definition';
 import type { PreviewResults } from './studio-preview-screen.svelte';
 import type { Studio } from './studio.svelte';
 
@@ -38,11 +39,12 @@ export class PreviewDesk {
   /** The last refusal of a rehearsal, by its code. */
   error: string | null = $state(null);
 
+  /** The draft as the preview runs it: checked (a masked draft with placeholders for its hidden names). */
+  readonly #checked = $derived.by(() => previewDefinition($state.snapshot(this.studio.definition) as DraftDefinition, this.studio.masked));
+  /** How many problems stop the preview (none for a masked draft's hidden results). */
+  readonly problemCount: number = $derived(this.#checked.ok ? 0 : this.#checked.problems.length);
   /** The draft's cues when it passes the check; empty when it does not (the tab then says why). */
-  readonly cues: Cue[] = $derived.by(() => {
-    const checked = validateDraft($state.snapshot(this.studio.definition) as DraftDefinition);
-    return checked.ok ? buildCues(checked.value) : [];
-  });
+  readonly cues: Cue[] = $derived(this.#checked.ok ? buildCues(this.#checked.value) : []);
 
   constructor(
     private readonly studio: Studio,

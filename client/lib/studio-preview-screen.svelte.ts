@@ -1,8 +1,8 @@
 import { buildCues } from '../../shared/cues';
 import { stateAtCue } from '../../shared/preview-state';
-import { validateDraft } from '../../shared/studio';
 import { ApiError } from './api';
 import { CeremonyFeed } from './ceremony-feed.svelte';
+import { previewDefinition } from './preview-definition';
 import type { StudioApi } from './studio-api';
 
 /** The audience link a ceremony's stage shows, as a QR code (the same library and settings as the server's). */
@@ -43,7 +43,7 @@ export class PreviewScreen {
     try {
       this.qrCodeUrl = await qrCodeOf(audienceUrl);
       const draft = await this.api.draft(this.ceremonyId);
-      const checked = validateDraft(draft.definition);
+      const checked = previewDefinition(draft.definition, draft.masked);
       if (!checked.ok) {
         this.status = { kind: 'invalid', problems: checked.problems.length };
         return;
