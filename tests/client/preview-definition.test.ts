@@ -6,7 +6,7 @@ import { sampleCeremony } from '../helpers/ceremony-harness';
 
 /** The sample as a role without results.see gets it (S32): names emptied, winners removed. */
 function masked(): DraftDefinition {
-  const definition = structuredClone(sampleCeremony()) as unknown as DraftDefinition & { categories: Record<string, unknown>[] };
+  const definition = structuredClone(sampleCeremony()) as unknown as { categories: Record<string, unknown>[] };
   const empty = (holder: { recipient: { name: unknown; entry?: unknown } }) => ({ ...holder, recipient: { type: 'person', name: { fa: '', en: '' } } });
   definition.categories = definition.categories.map((c) => ({
     ...c,
@@ -14,7 +14,7 @@ function masked(): DraftDefinition {
     ...(Array.isArray(c.mentions) ? { mentions: (c.mentions as never[]).map(empty) } : {}),
     ...(c.kind === 'nominees' ? { winners: [] } : {}),
   }));
-  return definition;
+  return definition as unknown as DraftDefinition;
 }
 
 describe('previewDefinition (S32)', () => {
