@@ -30,6 +30,7 @@ const detailsMessages = {
   unarchive: { fa: 'بیرون آوردن از بایگانی', en: 'Unarchive' },
   exportJson: { fa: 'دریافت JSON', en: 'Export JSON' },
   openNow: { fa: 'مراسم باز: {title}', en: 'Open ceremony: {title}' },
+  importHeading: { fa: 'بارگذاری JSON', en: 'Import JSON' },
   importJson: { fa: 'گذاشتن یک پروندهٔ JSON به جای پیش‌نویس', en: 'Import a JSON file as the draft' },
   importNeedsOpen: { fa: 'برای بارگذاری JSON نخست مراسمی را باز کنید.', en: 'Open a ceremony first to import a JSON file into its draft.' },
   importNotJson: { fa: 'پروندهٔ «{file}» JSON نیست و چیزی تغییر نکرد.', en: 'The file “{file}” is not JSON; nothing was changed.' },
