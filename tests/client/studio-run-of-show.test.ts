@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import StudioRunOfShow from '../../client/pages/studio/StudioRunOfShow.svelte';
 import { newSegmentId } from '../../client/lib/run-of-show-edit';
+import type { Capability } from '../../shared/crew';
 import type { DraftDefinition } from '../../shared/studio';
 import { fakeStudio, sampleDraft } from './studio-fakes';
 
-async function opened(definition: DraftDefinition = sampleDraft(), capabilities?: Parameters<typeof fakeStudio>[0]['capabilities']) {
+async function opened(definition: DraftDefinition = sampleDraft(), capabilities?: Capability[]) {
   const fake = fakeStudio({ definition, ...(capabilities ? { capabilities } : {}) });
   await fake.studio.start('sample-awards', 'runOfShow');
   return fake;
