@@ -31,7 +31,7 @@ describe('[S32] the studio date picker', () => {
     const firstWeek = within(grid).getAllByRole('row')[1]!;
     expect(firstWeek.querySelectorAll('td')[6]!.dataset.date).toBe('2021-02-19');
     expect(grid.querySelectorAll('td[data-date]')).toHaveLength(30);
-  });
+  }, 30_000);
 
   it('[S32] in Persian the arrows follow the right-to-left grid; PageUp/PageDown change month, Home/End the week, Enter chooses', async () => {
     const { onchange } = picker('fa');
@@ -62,7 +62,7 @@ describe('[S32] the studio date picker', () => {
     expect(onchange).toHaveBeenCalledWith('2022-01-28'); // 8 Bahman 1400
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'انتخاب تاریخ از تقویم' }));
-  });
+  }, 30_000);
 
   it('[S32] in English shows the Gregorian month from Monday; Escape closes without choosing', async () => {
     const { onchange } = picker('en');
@@ -79,7 +79,7 @@ describe('[S32] the studio date picker', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(onchange).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(opener);
-  });
+  }, 30_000);
 
   it('[S32] typed Persian digits become the ISO date of the definition; a click on a day chooses it', async () => {
     const { onchange } = picker('fa', '');
@@ -89,5 +89,5 @@ describe('[S32] the studio date picker', () => {
     const day = document.querySelector<HTMLElement>('[role="gridcell"][data-date]')!;
     await fireEvent.click(day);
     expect(onchange).toHaveBeenLastCalledWith(day.dataset.date);
-  });
+  }, 30_000);
 });

@@ -26,7 +26,7 @@ describe('[S32] the studio ceremonies page', () => {
     await waitFor(() => expect(screen.getByText('بایگانی‌شده‌ها (۲)', { selector: 'summary' })).toBeTruthy());
     const link = within(document.querySelector<HTMLElement>('tr[data-ceremony="old-awards"]')!).getByRole('link', { name: 'دریافت JSON' });
     expect(link.getAttribute('href')).toBe('/api/studio/ceremonies/old-awards/export?which=draft');
-  });
+  }, 30_000);
 
   it('[S32] refuses an id the schema refuses, with its message, and creates a copy of the chosen ceremony', async () => {
     const { studio, sent } = fakeStudio({ ceremonies: ceremonies() });
@@ -43,7 +43,7 @@ describe('[S32] the studio ceremonies page', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     await waitFor(() => expect(studio.ceremonyId).toBe('awards-2026'));
     expect(sent.find((r) => r.method === 'POST')?.body).toEqual({ id: 'awards-2026', from: 'duplicate', sourceId: 'old-awards' });
-  });
+  }, 30_000);
 
   it('[S32] imports a JSON file into the open draft; a file that is not JSON changes nothing and says so', async () => {
     const { studio } = fakeStudio({ ceremonies: ceremonies() });
@@ -61,5 +61,5 @@ describe('[S32] the studio ceremonies page', () => {
     expect(studio.definition.id).toBe('sample-awards');
     expect(studio.saveState).toBe('unsaved');
     expect(screen.getByRole('status').textContent).toBe('پروندهٔ «other.json» اکنون پیش‌نویس است (۰ مشکل).');
-  });
+  }, 30_000);
 });

@@ -33,7 +33,7 @@ describe('[S32] the studio run of show', () => {
     // The list on screen follows.
     const rows = screen.getAllByRole('listitem').filter((li) => li.hasAttribute('data-segment'));
     expect(rows[3]!.getAttribute('aria-label')).toBe('Speech: Sample Host');
-  });
+  }, 30_000);
 
   it('[S32] moves a segment with the up and down buttons, keeping the keyboard on the moved row, and says so', async () => {
     const { studio } = await opened();
@@ -45,7 +45,7 @@ describe('[S32] the studio run of show', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Move Opening: Welcome down' }));
     expect(order(studio.definition).slice(0, 2)).toEqual(['host-speech', 'opening']);
     expect(screen.getByRole('button', { name: 'Move Speech: Sample Host up' })).toHaveProperty('disabled', true);
-  });
+  }, 30_000);
 
   it('[S32] adds segments with safe ids (before the closing), a category not yet in the run, removes them; the cue list follows the valid draft', async () => {
     const draft = sampleDraft();
@@ -74,12 +74,12 @@ describe('[S32] the studio run of show', () => {
     await waitFor(() => expect(cues.querySelector('[data-cue="speech"]')?.textContent).toContain('A Guest'));
     await fireEvent.click(screen.getByRole('button', { name: 'Remove Interlude (interlude)' }));
     expect(order(studio.definition).filter((id) => id?.startsWith('interlude'))).toEqual(['interlude-2']);
-  });
+  }, 30_000);
 
   it('[S32] a new segment id is its kind or the next free number, always of the id pattern', () => {
     expect(newSegmentId('speech', [])).toBe('speech');
     expect(newSegmentId('speech', [{ id: 'speech' }, { id: 'speech-2' }, { kind: 'category', categoryId: 'speech-3' }])).toBe('speech-3');
-  });
+  }, 30_000);
 
   it('[S32] without results.edit nothing can be moved, added or removed', async () => {
     const { studio } = await opened(sampleDraft(), ['console.view']);
@@ -87,5 +87,5 @@ describe('[S32] the studio run of show', () => {
     const buttons = screen.getAllByRole('button').filter((b) => b.hasAttribute('data-move') || b.textContent?.startsWith('+') || b.classList.contains('remove'));
     expect(buttons.length).toBeGreaterThan(10);
     expect(buttons.every((b) => (b as HTMLButtonElement).disabled)).toBe(true);
-  });
+  }, 30_000);
 });
