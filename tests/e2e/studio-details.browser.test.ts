@@ -36,6 +36,7 @@ describe('[S32] the studio ceremonies, details and run of show in Chromium', () 
     await page.getByRole('dialog', { name: 'اسفند ۱۳۹۹' }).waitFor();
     await page.keyboard.press('ArrowLeft');
     await page.screenshot({ path: screenshotPath('studio-fa-date-picker'), animations: 'disabled' });
+    await page.getByRole('dialog').screenshot({ path: screenshotPath('studio-fa-date-picker-dialog'), animations: 'disabled' });
     await page.keyboard.press('Enter');
     expect(await page.locator('#details-date').inputValue()).toBe('2021-02-23');
     expect((await page.locator('#details-date-both').innerText()).replace(/\s+/g, ' ')).toBe('۵ اسفند ۱۳۹۹ · 23 February 2021');
