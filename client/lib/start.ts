@@ -5,7 +5,7 @@ import { LIVE_RUN_ID, REPLAY_ID_PATTERN } from '../../shared/runs';
 import type { PodiumApi } from './api';
 import { CeremonyFeed } from './ceremony-feed.svelte';
 import type { MessageKey } from './i18n';
-import type { Locale } from './locale.svelte';
+import { Locale } from './locale.svelte';
 import { Preferences } from './preferences';
 import { screenUrl, type Route, type ScreenParams } from './route';
 import { startArchivePage } from './start-archive';
@@ -102,7 +102,9 @@ export async function start(route: Route, { target, locale, api }: StartContext)
     }
     case 'studio_preview': {
       const [{ default: StudioPreviewPage }, { StudioApi }] = await Promise.all([import('../pages/studio/StudioPreviewPage.svelte'), import('./studio-api')]);
-      mount(StudioPreviewPage, { target, props: { api: new StudioApi(), route, locale } });
+      // The frame's language is its URL's: a switch inside a preview must not change the studio's remembered one.
+      const frameLocale = new Locale({ storage: null, root: document.documentElement, urlLang: new URL(location.href).searchParams.get('lang') ?? locale.lang });
+      mount(StudioPreviewPage, { target, props: { api: new StudioApi(), route, locale: frameLocale } });
       return;
     }
     case 'replay': {

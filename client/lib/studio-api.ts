@@ -1,5 +1,4 @@
 import type { PodiumError } from '../../shared/errors';
-import type { CeremonyState } from '../../shared/state';
 import type { DefinitionDiffLine } from '../../shared/definition-diff';
 import type { SheetKind, SheetTable } from '../../shared/sheet-import';
 import type { DraftDefinition, StudioCeremony, StudioDraft, StudioStart, UploadedImage } from '../../shared/studio';
@@ -11,13 +10,6 @@ export interface Published {
   version: number;
   hash: string;
   outcome: 'created' | 'replaced';
-}
-
-/** The state a screen would show at a cue of a draft: what the studio's preview renders. */
-export interface CuePreview {
-  state: CeremonyState;
-  /** Stand-in recipients, or the real results (results officer and producer only). */
-  results: 'stand-ins' | 'real';
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -73,12 +65,6 @@ export class StudioApi {
   /** A download of the draft (or the newest published version) as a definition file. */
   exportUrl(id: string, which: 'draft' | 'published'): string {
     return `${ceremonyPath(id)}/export?which=${which}`;
-  }
-
-  /** The state at `cueId` of the draft (after it has run), for the preview. */
-  preview(id: string, cueId: string | null, results: 'stand-ins' | 'real'): Promise<CuePreview> {
-    const query = new URLSearchParams({ results, ...(cueId ? { cue: cueId } : {}) });
-    return this.#json(`${ceremonyPath(id)}/preview?${query}`);
   }
 
   /** Uploads a logo or photo (PNG, JPEG or WebP); the answer's id goes into the definition. */
