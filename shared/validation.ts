@@ -53,6 +53,12 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+/** The time zone rule; the studio checks it as it is typed too, before the rest of the draft is valid. */
+export function timeZoneProblem(timeZone: unknown): Problem | null {
+  if (typeof timeZone === 'string' && isTimeZone(timeZone)) return null;
+  return { path: 'timeZone', message: `expected an IANA time zone such as "Asia/Tehran", got ${describeValue(timeZone)}` };
+}
+
 function duplicates(values: readonly string[]): Set<string> {
   const seen = new Set<string>();
   const dup = new Set<string>();
@@ -65,7 +71,8 @@ function crossCheck(def: CeremonyDefinition): Problem[] {
   const problems: Problem[] = [];
   const add = (path: PropertyKey[], message: string) => problems.push({ path: formatPath(path), message });
 
-  if (!isTimeZone(def.timeZone)) add(['timeZone'], `expected an IANA time zone such as "Asia/Tehran", got ${describeValue(def.timeZone)}`);
+  const zone = timeZoneProblem(def.timeZone);
+  if (zone) problems.push(zone);
 
   const categoryIds = def.categories.map((c) => c.id);
   const dupCategories = duplicates(categoryIds);
