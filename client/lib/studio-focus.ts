@@ -18,7 +18,7 @@ export function takeFocus(): string | null {
 
 /** Focuses the field of `path` (`categories[1].title.en` → the English title input), or of its nearest parent. */
 export function focusField(path: string): boolean {
-  for (let at = path; at !== ''; at = at.replace(/(\.[^.[\]]+|\[\d+\])$/, '') === at ? '' : at.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) {
+  for (let at = path; at !== ''; at = parentPath(at)) {
     const element = document.getElementById(fieldId(at)) ?? document.getElementById(`${fieldId(at)}-fa`);
     if (element) {
       element.scrollIntoView?.({ block: 'center' });
@@ -27,4 +27,10 @@ export function focusField(path: string): boolean {
     }
   }
   return false;
+}
+
+/** `categories[0].title` → `categories[0]` → `categories` → ''. */
+function parentPath(path: string): string {
+  const up = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+  return up === path ? '' : up;
 }
