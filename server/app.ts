@@ -25,6 +25,7 @@ import { openStorage } from './storage/open-storage';
 import { TwoKeys } from './approvals/two-keys';
 import { ApprovalBoards } from './approvals/approval-board';
 import { createTwoKeysApi } from './http/two-keys-api';
+import { createStudioApi } from './http/studio-api';
 
 /** The client routes that serve the single-page app. */
 const APP_ROUTES = ['/', '/c/:id', '/stage/:id', '/overlay/:id', '/operator', '/operator/studio', '/operator/studio/preview', '/results/:id', '/results/:id/verify', '/certificates/:id', '/d/:id/:organizationId', '/replay/:id', '/join/:token'];
@@ -103,6 +104,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   app.use('/api', createSessionApi({ auth, signIn, people: storage.people, logger, loginLimit, now }), createCrewApi({ auth, people: storage.people, ceremonies, logger, publicUrl: config.publicUrl, now }));
   app.use('/api', createSealApi({ ceremonies, seals: storage.seals, auth, logger, now, newId: randomUUID }));
   app.use('/api', createTwoKeysApi({ twoKeys, ceremonies, auth, now }));
+  app.use('/api', createStudioApi({ ceremonies, versions: storage.ceremonies, drafts: storage.drafts, auth, logger, sampleFile: path.join(config.ceremoniesDir, 'sample-awards.json'), now, newId: randomUUID }));
   app.use('/api', jsonBody('1mb'), createApi({ twoKeys, ceremonies, auth, logger, publicUrl: config.publicUrl, now, newId: randomUUID }));
   const indexHtml = path.join(distDir, 'index.html');
   app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.set('Cache-Control', 'public, max-age=31536000, immutable') }));

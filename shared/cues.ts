@@ -1,6 +1,6 @@
 import type { Category, CeremonyDefinition, Nominee, NomineesCategory, RankedCategory, Recipient } from './ceremony';
 import { placeLabel } from './format';
-import { pickText, type Text } from './text';
+import { pickText, type Language, type Text } from './text';
 
 /** What a cue does when the operator presses GO. */
 export const CueKinds = {
@@ -70,6 +70,8 @@ export interface PublicCeremony {
   venue?: Text;
   participants?: { count: number; label?: Text };
   videoConference?: { url: string; provider?: string; label?: Text };
+  /** The language a screen opens in when its viewer has not chosen one (default: fa). */
+  defaultLanguage?: Language;
   categories: PublicCategory[];
 }
 
@@ -230,6 +232,7 @@ export function toPublicCeremony(def: CeremonyDefinition): PublicCeremony {
     ...optional('venue', def.venue),
     ...optional('participants', def.participants),
     ...optional('videoConference', def.videoConference),
+    ...optional('defaultLanguage', def.defaultLanguage),
     categories: def.categories.map((c) => ({
       id: c.id,
       kind: c.kind,

@@ -71,29 +71,28 @@ export interface UploadedImage {
 }
 
 /**
- * Removes what a form leaves behind when a field is emptied: a text language that is blank, a
- * text or optional object left with nothing in it. What remains is what the definition says; it is
- * what is validated, saved and published.
+ * Removes what a form leaves behind when a field is emptied: a language left blank beside a filled
+ * one (`{fa: "", en: "Venue"}` is `{en: "Venue"}`), and an optional plain field left blank (a start
+ * time, a provider, an image). Nothing else changes: a text blank in both languages stays, so it is
+ * refused with the API's own message (the forms drop an optional text emptied in both).
  */
 export function tidyDefinition<T>(value: T): T {
   return tidy(value) as T;
 }
 
+const blank = (v: unknown) => typeof v === 'string' && v.trim() === '';
+
 function tidy(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(tidy);
   if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
-    const kept = tidy(inner);
-    if (kept === undefined || (typeof kept === 'string' && kept.trim() === '' && (key === 'fa' || key === 'en' || OPTIONAL_STRINGS.has(key)))) continue;
-    if (kept !== null && typeof kept === 'object' && !Array.isArray(kept) && Object.keys(kept).length === 0 && key !== 'ceremony') continue;
-    out[key] = kept;
-  }
-  return out;
+  const entries = Object.entries(value).map(([key, inner]) => [key, tidy(inner)] as const);
+  const isText = entries.length > 0 && entries.every(([key]) => key === 'fa' || key === 'en');
+  const filled = isText && entries.some(([, v]) => typeof v === 'string' && !blank(v));
+  return Object.fromEntries(entries.filter(([key, v]) => v !== undefined && !(blank(v) && ((filled && (key === 'fa' || key === 'en')) || OPTIONAL_STRINGS.has(key)))));
 }
 
-/** Optional string fields a form may leave blank (then they are left out). */
-const OPTIONAL_STRINGS = new Set(['startTime', 'provider', 'photo', 'logo', 'organizationId', '$schema']);
+/** Optional plain fields a form may leave blank (then they are left out). */
+const OPTIONAL_STRINGS = new Set(['startTime', 'provider', 'photo', 'logo', 'organizationId']);
 
 /** A new, empty ceremony: valid but for what the organizers must fill in. */
 export function blankDefinition(id: string, today: string): DraftDefinition {

@@ -22,11 +22,21 @@ export interface LocaleEnvironment {
 export class Locale {
   lang: Language = $state('fa');
   readonly #env: LocaleEnvironment;
+  /** The viewer chose a language (in the URL, or remembered from a switch): a ceremony's default does not override it. */
+  #chosen: boolean;
 
   constructor(env: LocaleEnvironment) {
     this.#env = env;
     const remembered = readStorage(env.storage);
+    this.#chosen = isLanguage(env.urlLang) || isLanguage(remembered);
     this.lang = isLanguage(env.urlLang) ? env.urlLang : isLanguage(remembered) ? remembered : 'fa';
+    this.#apply();
+  }
+
+  /** A ceremony's default language (an English-only ceremony says "en"), unless the viewer chose one. */
+  followCeremony(lang: Language | undefined): void {
+    if (this.#chosen || !lang || lang === this.lang) return;
+    this.lang = lang;
     this.#apply();
   }
 
@@ -46,6 +56,7 @@ export class Locale {
   }
 
   set(lang: Language): void {
+    this.#chosen = true;
     this.lang = lang;
     try {
       this.#env.storage?.setItem(STORAGE_KEY, lang);

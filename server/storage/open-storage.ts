@@ -13,6 +13,9 @@ import { SqliteStorage } from './sqlite-storage';
 import type { ApprovalStore } from './approval-store';
 import { PostgresApprovalStore } from './postgres-approval-store';
 import { SqliteApprovalStore } from './sqlite-approval-store';
+import type { DraftStore } from './draft-store';
+import { PostgresDraftStore } from './postgres-draft-store';
+import { SqliteDraftStore } from './sqlite-draft-store';
 
 export interface Storage {
   events: EventLog;
@@ -25,6 +28,8 @@ export interface Storage {
   seals: SealStore;
   /** Two keys (S30): each ceremony's policy and the requests for a second person's confirmation. */
   approvals: ApprovalStore;
+  /** The studio's drafts and archived flags (S32). */
+  drafts: DraftStore;
   /** Where the events are kept, for the start-up message (never with a password). */
   description: string;
   /** Whether other processes may append to the same log (then this one must catch up). */
@@ -66,7 +71,7 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
     const url = options.databaseUrl;
     const pg = await PostgresStorage.connect(url);
     const seals = await PostgresSealStore.open(pg.pool);
-    const approvals = await PostgresApprovalStore.open(pg.pool).catch(async (error: unknown) => {
+    const [approvals, drafts] = await Promise.all([PostgresApprovalStore.open(pg.pool), PostgresDraftStore.open(pg.pool)]).catch(async (error: unknown) => {
       await pg.close();
       throw error;
     });
@@ -77,6 +82,7 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
       people: await PostgresPeopleStore.start(pg.pool),
       seals,
       approvals,
+      drafts,
       description: `PostgreSQL ${redactUrl(url)}`,
       shared: true,
       watch: (onAppended, onMissed) => PostgresAppendListener.start(url, onAppended, onMissed),
@@ -85,5 +91,5 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
   }
   const file = path.join(options.dataDir, 'podium.db');
   const sqlite = privately(options.dataDir, () => new SqliteStorage(file), ['podium.db', 'podium.db-wal', 'podium.db-shm']);
-  return { events: sqlite.events, ceremonies: sqlite.ceremonies, sessions: sqlite.sessions, people: new SqlitePeopleStore(sqlite.db), seals: new SqliteSealStore(sqlite.db), approvals: new SqliteApprovalStore(sqlite.db), description: `SQLite ${file}`, shared: false, close: async () => sqlite.close() };
+  return { events: sqlite.events, ceremonies: sqlite.ceremonies, sessions: sqlite.sessions, people: new SqlitePeopleStore(sqlite.db), seals: new SqliteSealStore(sqlite.db), approvals: new SqliteApprovalStore(sqlite.db), drafts: new SqliteDraftStore(sqlite.db), description: `SQLite ${file}`, shared: false, close: async () => sqlite.close() };
 }

@@ -4,7 +4,7 @@ import LanguageSwitch from '../../client/components/LanguageSwitch.svelte';
 import { CeremonyFeed } from '../../client/lib/ceremony-feed.svelte';
 import { Locale } from '../../client/lib/locale.svelte';
 import AudiencePage from '../../client/pages/AudiencePage.svelte';
-import { TestRun } from './fixtures';
+import { seedDefinition, TestRun } from './fixtures';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const values = new Map(Object.entries(initial));
@@ -58,5 +58,19 @@ describe('LanguageSwitch', () => {
     expect(new Locale({ storage: memoryStorage({ 'podium.lang': 'fa' }), root: null, urlLang: 'en' }).lang).toBe('en');
     expect(new Locale({ storage: memoryStorage({ 'podium.lang': 'en' }), root: null }).lang).toBe('en');
     expect(new Locale({ storage: memoryStorage(), root: null, urlLang: 'de' }).lang).toBe('fa');
+  });
+  it("opens an English-only ceremony's screen in English, unless the viewer chose a language", () => {
+    const english = { ...seedDefinition(), defaultLanguage: 'en' as const };
+    const feed = new CeremonyFeed();
+    feed.applySnapshot(new TestRun(english).state);
+    const fresh = new Locale({ storage: memoryStorage(), root: document.documentElement });
+    const { unmount } = render(AudiencePage, { feed, locale: fresh, actions: { react() {}, setNudge() {}, setLocation() {} } });
+    expect(fresh.lang).toBe('en');
+    expect(document.documentElement.dir).toBe('ltr');
+    unmount();
+
+    const chosePersian = new Locale({ storage: memoryStorage({ 'podium.lang': 'fa' }), root: document.documentElement });
+    render(AudiencePage, { feed, locale: chosePersian, actions: { react() {}, setNudge() {}, setLocation() {} } });
+    expect(chosePersian.lang).toBe('fa');
   });
 });
