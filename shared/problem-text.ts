@@ -96,6 +96,8 @@ const persian: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/^unknown column "(.*)"; the columns are (.*)$/, (m) => `ستون ناشناخته ${quoted(m[1]!)}؛ ستون‌ها این‌هایند: ${isolate(m[2]!)}`],
   [/^expected at least one result row$/, () => 'دست‌کم یک سطر نتیجه لازم است'],
   [/^expected the id of a category of "(.*)" \((.*)\)$/s, (m) => `باید شناسهٔ یکی از بخش‌های ${quoted(m[1]!)} باشد (${isolate(m[2]!)})`],
+  // server/studio/draft-mask.ts: a problem in the results, as a masked draft says it
+  [/^hidden: a problem in the results \(only a role that may see results sees which\)$/, () => 'مشکلی در نتایج هست (فقط نقشی که نتایج را می‌بیند می‌داند کدام)'],
   // zod's own messages (its English locale), for what the schema does not word itself
   [/^Invalid input: expected (\w+), received undefined$/, (m) => `${typeName(m[1]!)} لازم است و خالی مانده است`],
   [/^Invalid input: expected (\w+), received (\S+)$/, (m) => `نوع نادرست: ${typeName(m[1]!)} لازم است، ${typeName(m[2]!)} آمده است`],
@@ -136,6 +138,30 @@ export function persianProblem(message: string): string | null {
     return said ? text(match) : `${text(match)}؛ مقدار فعلی: ${givenText(got)}`;
   }
   return null;
+}
+
+/** A category's parts that are public (server/studio/draft-mask.ts keeps their problems as they are). */
+const PUBLIC_CATEGORY_PARTS = ['id', 'kind', 'title', 'section', 'field', 'description', 'prize', 'placeCount', 'revealOrder'];
+
+/**
+ * Whether a problem's ", got …" may quote a result: anything in a category but its public fields
+ * (its results, winners, mentions, nominees' scores, or the category as one value), the list of
+ * categories, the whole definition. Nominees' names are public, but their list as one value is not
+ * (it holds the scores).
+ */
+export function mayQuoteResults(path: string): boolean {
+  if (path === '(root)' || path === '' || path === 'categories') return true;
+  const inCategory = /^categories\[\d+\](?:\.([A-Za-z]+))?(.*)$/.exec(path);
+  if (!inCategory) return false;
+  const [, part, rest] = inCategory;
+  if (part === undefined) return true;
+  if (PUBLIC_CATEGORY_PARTS.includes(part)) return false;
+  return !(part === 'nominees' && /^\[\d+\]\.(id|recipient)/.test(rest ?? ''));
+}
+
+/** The problem without what was given when it may quote a result (for a page whose results are masked). */
+export function withoutResults(problem: Problem): Problem {
+  return mayQuoteResults(problem.path) ? { ...problem, message: problem.message.replace(/, got .*$/s, '') } : problem;
 }
 
 export function problemText(problem: Problem, lang: Language): string {

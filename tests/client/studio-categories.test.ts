@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import sampleJson from '../../ceremonies/sample-awards.json';
+import { maskDraft } from '../../server/studio/draft-mask';
 import { RolePermissions, type CrewRole } from '../../shared/crew';
 import type { SealProof } from '../../shared/seal';
 import { RESULTS_SHOWN_MS, type DraftDefinition, type StudioCeremony, type StudioDraft } from '../../shared/studio';
@@ -11,21 +11,10 @@ import { Studio } from '../../client/lib/studio.svelte';
 import StudioCategories from '../../client/pages/studio/StudioCategories.svelte';
 import StudioCheck from '../../client/pages/studio/StudioCheck.svelte';
 
-const sample = () => JSON.parse(readFileSync(path.resolve('ceremonies/sample-awards.json'), 'utf8')) as DraftDefinition;
+const sample = () => structuredClone(sampleJson) as unknown as DraftDefinition;
 
 /** The names a ranked category's results and a nominees category's winner hold, in the sample. */
 const RESULT_NAME = 'Alpha Imaginary Co.';
-
-/** A masked draft as the server gives a role without results.see: the shape, no names. */
-function masked(definition: DraftDefinition): DraftDefinition {
-  const copy = structuredClone(definition);
-  for (const c of copy.categories ?? []) {
-    if (c.kind === 'ranked') c.results = c.results.map((r) => ({ place: r.place, recipient: { type: r.recipient.type, name: { en: '•••' } } }));
-    else c.winners = c.winners.map(() => '•••');
-    if (c.mentions) c.mentions = c.mentions.map((m) => ({ recipient: { type: m.recipient.type, name: { en: '•••' } } }));
-  }
-  return copy;
-}
 
 /** A Studio over fake APIs (the server's side is built elsewhere): saves are recorded. */
 async function studioAs(role: CrewRole, definition: DraftDefinition = sample(), isMasked = false) {
@@ -34,7 +23,7 @@ async function studioAs(role: CrewRole, definition: DraftDefinition = sample(), 
   const draft = (def: DraftDefinition): StudioDraft => ({ id: 'sample-awards', definition: def, stamp: { revision: saves.length + 1, updatedAt: 0, updatedBy: 'x', basedOn: 1 }, problems: [], masked: isMasked });
   const api = {
     list: async () => [ceremony],
-    draft: async () => ({ ...draft(isMasked ? masked(definition) : definition), stamp: null }),
+    draft: async () => ({ ...draft(isMasked ? maskDraft(definition) : definition), stamp: null }),
     saveDraft: async (_id: string, def: DraftDefinition) => (saves.push(def), draft(def)),
   } as unknown as StudioApi;
   const crew: Pick<CrewApi, 'session'> = { session: async () => ({ authenticated: true, person: { personId: 'p', name: 'P', role }, capabilities: [...RolePermissions[role]] }) };
@@ -112,7 +101,7 @@ describe('the studio’s Categories page (S32)', { timeout: 30_000 }, () => {
     const { container } = render(StudioCategories, { studio, lang: 'fa' });
     expect(screen.queryByRole('button', { name: 'نمایش نتایج' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Show results/ })).toBeNull();
-    expect(pageHolds(container)).not.toContain('•••');
+    expect(pageHolds(container)).not.toContain(RESULT_NAME);
     expect(screen.getByTestId('results-shape').textContent).toContain('۳');
     expect(screen.queryByRole('button', { name: 'افزودن بخش رتبه‌ای' })).toBeNull();
     for (const input of container.querySelectorAll('input, select, textarea')) expect((input as HTMLInputElement).disabled).toBe(true);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { persianProblem, problemPlace, problemText } from '../../shared/problem-text';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { mayQuoteResults, persianProblem, problemPlace, problemText, withoutResults } from '../../shared/problem-text';
 import { importResultsRows } from '../../shared/csv-import';
 import type { CeremonyDefinition } from '../../shared/ceremony';
 import { parseCeremony, type Problem } from '../../shared/validation';
@@ -30,6 +32,32 @@ describe('problems in Persian (S32)', () => {
     }
     expect([...missing], 'messages without a Persian pattern').toEqual([]);
     expect(count).toBeGreaterThan(100);
+  });
+
+  it('[S32] every problem of the invalid fixtures, and a masked draft\'s hidden problem, has its Persian sentence', () => {
+    const dir = path.resolve('tests/fixtures/invalid-ceremonies');
+    const messages = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .flatMap((f) => {
+        const parsed = parseCeremony(JSON.parse(readFileSync(path.join(dir, f), 'utf8')));
+        return parsed.ok ? [] : parsed.problems.map((p) => p.message);
+      });
+    messages.push('hidden: a problem in the results (only a role that may see results sees which)');
+    expect(messages.length).toBeGreaterThan(10);
+    expect(messages.filter((m) => persianProblem(m) === null)).toEqual([]);
+  });
+
+  it('[S32] a problem that may quote a result is shown without what was given', () => {
+    expect(mayQuoteResults('categories[0].results[1].recipient.name.fa')).toBe(true);
+    expect(mayQuoteResults('categories[0]')).toBe(true);
+    expect(mayQuoteResults('categories[0].winners[0]')).toBe(true);
+    expect(mayQuoteResults('categories[0].nominees')).toBe(true);
+    expect(mayQuoteResults('categories[0].nominees[1].score')).toBe(true);
+    expect(mayQuoteResults('categories[0].nominees[1].recipient.name')).toBe(false);
+    expect(mayQuoteResults('categories[0].title.fa')).toBe(false);
+    expect(mayQuoteResults('runOfShow[2].categoryId')).toBe(false);
+    expect(withoutResults({ path: 'categories[0].results[0].recipient.name.fa', message: 'expected a text of at most 500 characters, got "Secret Name"' }).message).toBe('expected a text of at most 500 characters');
+    expect(withoutResults({ path: 'title.fa', message: 'expected a non-empty text, got ""' }).message).toBe('expected a non-empty text, got ""');
   });
 
   it('[S32] every problem of a spreadsheet of results has its Persian sentence', () => {
