@@ -10,6 +10,7 @@ import type { StudioApi } from '../../client/lib/studio-api';
 import { Studio } from '../../client/lib/studio.svelte';
 import StudioCategories from '../../client/pages/studio/StudioCategories.svelte';
 import StudioCheck from '../../client/pages/studio/StudioCheck.svelte';
+import { requestFocus } from '../../client/lib/studio-focus';
 
 const sample = () => structuredClone(sampleJson) as unknown as DraftDefinition;
 
@@ -124,6 +125,19 @@ describe('the studio’s Categories page (S32)', { timeout: 30_000 }, () => {
     expect(studio.definition.categories!.some((c) => c.id === 'best-picture')).toBe(false);
     expect(studio.definition.runOfShow!.some((s) => s.kind === 'category' && s.categoryId === 'best-picture')).toBe(false);
     expect(studio.problems).toEqual([]);
+  });
+
+  it('[S32] sent from the Check page to a field, the page picks its category and puts the cursor there; to a result, it stays masked', async () => {
+    const { studio } = await studioAs('producer');
+    requestFocus('categories[1].title.en');
+    const first = render(StudioCategories, { studio, lang: 'en' });
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe('f-categories-1-title-en'));
+    expect(screen.getByRole('heading', { name: /Editing category Open data project of the year/ })).toBeTruthy();
+    first.unmount();
+    requestFocus('categories[0].results[2].recipient.name.en');
+    const { container } = render(StudioCategories, { studio, lang: 'en' });
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Show results'));
+    expect(pageHolds(container)).not.toContain(RESULT_NAME);
   });
 
   it('[S32] winners are checkboxes among the nominees, shown on purpose; two make a tie', async () => {
