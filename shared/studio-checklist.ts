@@ -48,6 +48,8 @@ const isObject = (v: unknown): v is Loose => v !== null && typeof v === 'object'
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const filled = (v: unknown) => typeof v === 'string' && v.trim() !== '';
 const fa = (n: number) => localDigits(n, 'fa');
+/** An id inside a Persian sentence, quoted and kept in its own direction. */
+const q = (id: string) => `«\u2068${id}\u2069»`;
 
 /** The tab of a definition path: where its field is edited. */
 export function tabOfPath(path: string): ChecklistTab {
@@ -103,7 +105,7 @@ function runOfShowItem(definition: DraftDefinition): ChecklistItem {
   const details = list(definition.categories).flatMap((c, i): ChecklistDetail[] => {
     if (!isObject(c) || (typeof c.id === 'string' && inShow.has(c.id))) return [];
     const name = categoryName(c, i);
-    return [{ path: `categories[${i}]`, text: { fa: `بخش «${name}» در برنامهٔ اجرا نیست.`, en: `Category "${name}" is not in the run of show.` } }];
+    return [{ path: `categories[${i}]`, text: { fa: `بخش ${q(name)} در برنامهٔ اجرا نیست.`, en: `Category "${name}" is not in the run of show.` } }];
   });
   return {
     id: 'runOfShow',
@@ -129,7 +131,7 @@ function resultsItem(definition: DraftDefinition): ChecklistItem {
         blocking.push({
           path: `categories[${i}].results`,
           text: {
-            fa: `«${name}»: رتبهٔ ${missing.map(fa).join('، ')} نتیجه ندارد.`,
+            fa: `${q(name)}: رتبهٔ ${missing.map(fa).join('، ')} نتیجه ندارد.`,
             en: `"${name}": place${missing.length === 1 ? '' : 's'} ${missing.join(', ')} ha${missing.length === 1 ? 's' : 've'} no result.`,
           },
         });
@@ -137,11 +139,11 @@ function resultsItem(definition: DraftDefinition): ChecklistItem {
     } else if (c.kind === 'nominees') {
       const ids = list(c.nominees).flatMap((n) => (isObject(n) && typeof n.id === 'string' ? [n.id] : []));
       if (!list(c.winners).some((w) => typeof w === 'string' && ids.includes(w))) {
-        blocking.push({ path: `categories[${i}].winners`, text: { fa: `«${name}»: برگزیده‌ای علامت نخورده است.`, en: `"${name}": no winner is marked.` } });
+        blocking.push({ path: `categories[${i}].winners`, text: { fa: `${q(name)}: برگزیده‌ای علامت نخورده است.`, en: `"${name}": no winner is marked.` } });
       }
     }
     if (Array.isArray(c.mentions) && c.mentions.length === 0) {
-      warnings.push({ path: `categories[${i}].mentions`, text: { fa: `«${name}»: فهرست تقدیرها خالی است؛ اعلام تقدیرها کسی را نشان نمی‌دهد.`, en: `"${name}": the mentions list is empty; its reveal will show no one.` } });
+      warnings.push({ path: `categories[${i}].mentions`, text: { fa: `${q(name)}: فهرست تقدیرها خالی است؛ اعلام تقدیرها کسی را نشان نمی‌دهد.`, en: `"${name}": the mentions list is empty; its reveal will show no one.` } });
     }
   });
   const details = [...blocking, ...warnings];
