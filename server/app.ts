@@ -26,6 +26,8 @@ import { TwoKeys } from './approvals/two-keys';
 import { ApprovalBoards } from './approvals/approval-board';
 import { createTwoKeysApi } from './http/two-keys-api';
 import { createStudioApi } from './http/studio-api';
+import { createImagesApi } from './studio/images-api';
+import { createSheetsApi } from './studio/sheets-api';
 
 /** The client routes that serve the single-page app. */
 const APP_ROUTES = ['/', '/c/:id', '/stage/:id', '/overlay/:id', '/operator', '/operator/studio', '/operator/studio/preview', '/results/:id', '/results/:id/verify', '/certificates/:id', '/d/:id/:organizationId', '/replay/:id', '/join/:token'];
@@ -105,6 +107,8 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   app.use('/api', createSealApi({ ceremonies, seals: storage.seals, auth, logger, now, newId: randomUUID }));
   app.use('/api', createTwoKeysApi({ twoKeys, ceremonies, auth, now }));
   app.use('/api', createStudioApi({ ceremonies, versions: storage.ceremonies, drafts: storage.drafts, auth, logger, sampleFile: path.join(config.ceremoniesDir, 'sample-awards.json'), now, newId: randomUUID }));
+  app.use('/api', createImagesApi({ images: storage.images, auth, logger, now }));
+  app.use('/api/studio', createSheetsApi({ auth, now }));
   app.use('/api', jsonBody('1mb'), createApi({ twoKeys, ceremonies, auth, logger, publicUrl: config.publicUrl, now, newId: randomUUID }));
   const indexHtml = path.join(distDir, 'index.html');
   app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.set('Cache-Control', 'public, max-age=31536000, immutable') }));

@@ -180,4 +180,5 @@ export type RankedCategory = z.infer<typeof RankedCategorySchema>;
 export type NomineesCategory = z.infer<typeof NomineesCategorySchema>;
 export type Category = z.infer<typeof CategorySchema>;
 export type Segment = z.infer<typeof SegmentSchema>;
+export type Organization = z.infer<typeof OrganizationSchema>;
 export type CeremonyDefinition = z.infer<typeof CeremonySchema>;

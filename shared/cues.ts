@@ -1,4 +1,4 @@
-import type { Category, CeremonyDefinition, Nominee, NomineesCategory, RankedCategory, Recipient } from './ceremony';
+import type { Category, CeremonyDefinition, Nominee, NomineesCategory, Organization, RankedCategory, Recipient } from './ceremony';
 import { placeLabel } from './format';
 import { pickText, type Language, type Text } from './text';
 
@@ -34,6 +34,11 @@ export interface RevealedEntry {
   score?: number;
   /** The public id of the nominee (`nominee-3`), as in the public category's `nominees`. */
   nomineeId?: string;
+  /**
+   * The logo of the organization the recipient names (`organizationId`), taken from the
+   * definition when it is revealed: the public ceremony has no organizations (S32).
+   */
+  logo?: string;
 }
 
 /** What is public of a nominee: the same fields for every nominee of a category (see publicNominees). */
@@ -153,11 +158,13 @@ export function buildCues(def: CeremonyDefinition): Cue[] {
 }
 
 /** The secret part of a reveal cue: who is revealed. Only the server calls this. */
-export function entriesForSlot(category: Category, slot: RevealSlot): RevealedEntry[] {
+export function entriesForSlot(category: Category, slot: RevealSlot, organizations: readonly Organization[] = []): RevealedEntry[] {
+  const logoOf = (recipient: Recipient) => (recipient.organizationId === undefined ? undefined : organizations.find((o) => o.id === recipient.organizationId)?.logo);
   const withScore = (e: { recipient: Recipient; score?: number | undefined }, extra: Partial<RevealedEntry> = {}): RevealedEntry => ({
     recipient: e.recipient,
     ...(e.score !== undefined ? { score: e.score } : {}),
     ...extra,
+    ...optional('logo', logoOf(e.recipient)),
   });
   switch (slot.kind) {
     case 'mentions':

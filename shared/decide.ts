@@ -46,7 +46,7 @@ export function decide(state: CeremonyState, command: Command, definition: Cerem
       if (cue.kind === 'reveal' && cue.slot && cue.categoryId) {
         const category = definition.categories.find((c) => c.id === cue.categoryId);
         if (!category) return refuse(podiumError(ErrorCodes.internal, `The definition has no category "${cue.categoryId}".`));
-        return accept({ type: 'result_revealed', cueId: cue.id, categoryId: cue.categoryId, slot: cue.slot, entries: entriesForSlot(category, cue.slot) });
+        return accept({ type: 'result_revealed', cueId: cue.id, categoryId: cue.categoryId, slot: cue.slot, entries: entriesForSlot(category, cue.slot, definition.organizations) });
       }
       return accept({ type: 'cue_started', cueId: cue.id });
     }

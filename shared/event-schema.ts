@@ -1,6 +1,6 @@
 import { CrewRoles } from './crew';
 import { z } from 'zod';
-import { RecipientSchema, TextSchema } from './ceremony';
+import { ImageIdSchema, RecipientSchema, TextSchema } from './ceremony';
 import { CHANNEL_ID_PATTERN, MAX_CHANNEL_DELAY_MS } from './channels';
 import { CueKinds, type CueKind } from './cues';
 import type { CeremonyEvent, EventBody, EventType } from './events';
@@ -16,7 +16,7 @@ const Slot = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mentions') }).strict(),
   z.object({ kind: z.literal('winner') }).strict(),
 ]);
-const Entry = z.object({ recipient: RecipientSchema, score: z.number().finite().optional(), nomineeId: z.string().min(1).max(64).optional() }).strict();
+const Entry = z.object({ recipient: RecipientSchema, score: z.number().finite().optional(), nomineeId: z.string().min(1).max(64).optional(), logo: ImageIdSchema.optional() }).strict();
 const Reveal = { cueId: CueId, categoryId: z.string().min(1).max(64), slot: Slot, entries: z.array(Entry) };
 const CueSchema = z
   .object({

@@ -51,7 +51,7 @@ export function revealPreviews(state: CeremonyState, definition: CeremonyDefinit
   const previews: Record<string, RevealedEntry[]> = {};
   for (const cue of state.cues) {
     const category = definition.categories.find((c) => c.id === cue.categoryId);
-    if (cue.kind === 'reveal' && cue.slot && category) previews[cue.id] = entriesForSlot(category, cue.slot);
+    if (cue.kind === 'reveal' && cue.slot && category) previews[cue.id] = entriesForSlot(category, cue.slot, definition.organizations);
   }
   return previews;
 }

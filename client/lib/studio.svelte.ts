@@ -38,8 +38,12 @@ export class Studio {
   error: string | null = $state(null);
   tab: StudioTab = $state('ceremonies');
 
+  /** The server's problems of a masked draft (said where, not what): the names it hides would fail the check here. */
+  maskedProblems: Problem[] = $state([]);
+
   /** Every problem of the draft, by the server's own check. */
   readonly problems: Problem[] = $derived.by(() => {
+    if (this.masked) return this.maskedProblems;
     const checked = validateDraft($state.snapshot(this.definition) as DraftDefinition);
     return checked.ok ? [] : checked.problems;
   });
@@ -80,6 +84,7 @@ export class Studio {
     this.definition = draft.definition;
     this.stamp = draft.stamp;
     this.masked = draft.masked;
+    this.maskedProblems = draft.masked ? draft.problems : [];
     this.saveState = 'saved';
     this.show(tab);
   }

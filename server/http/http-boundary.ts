@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ErrorCodes, podiumError, type PodiumError } from '../../shared/errors';
+import { IMAGE_TYPES } from '../../shared/studio';
 import { readCookie, SESSION_COOKIE } from '../access/auth';
 import { sendError } from './http-errors';
 import { isOwnOrAllowedOrigin, originOf, type OriginRules } from './origin';
@@ -7,8 +8,11 @@ import { isOwnOrAllowedOrigin, originOf, type OriginRules } from './origin';
 /** The methods that change something; GET and HEAD never do. */
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The one endpoint that takes a body other than JSON: the results import (docs/api.md). */
+/** The endpoints that take a body other than JSON (docs/api.md): the results import, an image upload, the studio's spreadsheets. */
 const CSV_BODY_PATH = /^\/ceremonies\/[^/]+\/results$/;
+const IMAGE_BODY_PATH = /^\/studio\/ceremonies\/[^/]+\/images$/;
+const SHEET_BODY_PATH = /^\/studio\/sheets$/;
+const SHEET_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'];
 
 /**
  * A browser sends the session cookie with any request to this host, even from a page on another
@@ -40,9 +44,18 @@ function authenticatesByCookie(req: Request): boolean {
  */
 export function requireBodyType(req: Request, res: Response, next: NextFunction): void {
   if (!STATE_CHANGING.has(req.method) || !hasBody(req)) return next();
-  const expected = req.method === 'POST' && CSV_BODY_PATH.test(req.path) ? 'text/csv' : 'application/json';
+  const expected =
+    req.method !== 'POST'
+      ? ['application/json']
+      : CSV_BODY_PATH.test(req.path)
+        ? ['text/csv']
+        : IMAGE_BODY_PATH.test(req.path)
+          ? [...IMAGE_TYPES]
+          : SHEET_BODY_PATH.test(req.path)
+            ? SHEET_TYPES
+            : ['application/json'];
   if (req.is(expected)) return next();
-  sendError(res, podiumError(ErrorCodes.unsupportedMediaType, `Send this body with Content-Type: ${expected} (got ${req.headers['content-type'] ?? 'none'}).`));
+  sendError(res, podiumError(ErrorCodes.unsupportedMediaType, `Send this body with Content-Type: ${expected.join(' or ')} (got ${req.headers['content-type'] ?? 'none'}).`));
 }
 
 function hasBody(req: Request): boolean {

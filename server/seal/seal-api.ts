@@ -36,7 +36,7 @@ function revealsOf(cues: readonly Cue[], definition: CeremonyDefinition): { reve
   for (const cue of cues) {
     if (cue.kind !== 'reveal' || !cue.slot || !cue.categoryId) continue;
     const category = definition.categories.find((c) => c.id === cue.categoryId);
-    const entries = category ? entriesForSlot(category, cue.slot) : [];
+    const entries = category ? entriesForSlot(category, cue.slot, definition.organizations) : [];
     if (entries.length === 0) missing.add(cue.categoryId);
     reveals.push({ cueId: cue.id, categoryId: cue.categoryId, slot: cue.slot, entries });
   }

@@ -6,6 +6,9 @@ import { PostgresAppendListener } from './postgres-listener';
 import { PostgresPeopleStore } from './postgres-people-store';
 import { PostgresSealStore } from './postgres-seal-store';
 import type { SealStore } from './seal-store';
+import type { ImageStore } from './image-store';
+import { PostgresImageStore } from './postgres-image-store';
+import { SqliteImageStore } from './sqlite-image-store';
 import { SqliteSealStore } from './sqlite-seal-store';
 import { PostgresStorage, redactUrl } from './postgres-storage';
 import { SqlitePeopleStore } from './sqlite-people-store';
@@ -30,6 +33,8 @@ export interface Storage {
   approvals: ApprovalStore;
   /** The studio's drafts and archived flags (S32). */
   drafts: DraftStore;
+  /** The studio's uploaded images (logos, photos), by the sha256 of their bytes (S32). */
+  images: ImageStore;
   /** Where the events are kept, for the start-up message (never with a password). */
   description: string;
   /** Whether other processes may append to the same log (then this one must catch up). */
@@ -75,6 +80,7 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
       await pg.close();
       throw error;
     });
+    const images = await PostgresImageStore.open(pg.pool);
     return {
       events: pg.events,
       ceremonies: pg.ceremonies,
@@ -83,6 +89,7 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
       seals,
       approvals,
       drafts,
+      images,
       description: `PostgreSQL ${redactUrl(url)}`,
       shared: true,
       watch: (onAppended, onMissed) => PostgresAppendListener.start(url, onAppended, onMissed),
@@ -91,5 +98,17 @@ export async function openStorage(options: { dataDir: string; databaseUrl?: stri
   }
   const file = path.join(options.dataDir, 'podium.db');
   const sqlite = privately(options.dataDir, () => new SqliteStorage(file), ['podium.db', 'podium.db-wal', 'podium.db-shm']);
-  return { events: sqlite.events, ceremonies: sqlite.ceremonies, sessions: sqlite.sessions, people: new SqlitePeopleStore(sqlite.db), seals: new SqliteSealStore(sqlite.db), approvals: new SqliteApprovalStore(sqlite.db), drafts: new SqliteDraftStore(sqlite.db), description: `SQLite ${file}`, shared: false, close: async () => sqlite.close() };
+  return {
+    events: sqlite.events,
+    ceremonies: sqlite.ceremonies,
+    sessions: sqlite.sessions,
+    people: new SqlitePeopleStore(sqlite.db),
+    seals: new SqliteSealStore(sqlite.db),
+    approvals: new SqliteApprovalStore(sqlite.db),
+    drafts: new SqliteDraftStore(sqlite.db),
+    images: new SqliteImageStore(sqlite.db),
+    description: `SQLite ${file}`,
+    shared: false,
+    close: async () => sqlite.close(),
+  };
 }

@@ -84,6 +84,21 @@ const ROUTES: RouteCase[] = [
   { method: 'DELETE', route: '/crew/tokens/:tokenId', path: '/crew/tokens/none', need: 'crew.manage' },
   // The seal (S31), asked of a ceremony that does not exist: past the role check it is not found, nothing is sealed.
   { method: 'POST', route: '/ceremonies/:id/seal', path: '/ceremonies/no-such-ceremony/seal', need: 'results.seal', body: json({}) },
+  // The studio (S32): a bad body, or a ceremony that does not exist, past the role check.
+  { method: 'GET', route: '/studio/ceremonies', path: '/studio/ceremonies', need: 'console.view' },
+  { method: 'POST', route: '/studio/ceremonies', path: '/studio/ceremonies', need: 'results.edit', body: json({ id: 'Not An Id', from: 'blank' }) },
+  { method: 'GET', route: '/studio/ceremonies/:id/draft', path: `/studio/ceremonies/${CEREMONY}/draft`, need: 'console.view' },
+  { method: 'PUT', route: '/studio/ceremonies/:id/draft', path: `/studio/ceremonies/${CEREMONY}/draft`, need: 'results.edit', body: json({ definition: [], revision: 1 }) },
+  { method: 'DELETE', route: '/studio/ceremonies/:id/draft', path: '/studio/ceremonies/no-such-ceremony/draft', need: 'results.edit' },
+  { method: 'GET', route: '/studio/ceremonies/:id/diff', path: `/studio/ceremonies/${CEREMONY}/diff`, need: 'console.view' },
+  { method: 'POST', route: '/studio/ceremonies/:id/publish', path: `/studio/ceremonies/${CEREMONY}/publish`, need: 'results.edit', body: json({ revision: 0 }) },
+  { method: 'POST', route: '/studio/ceremonies/:id/archive', path: `/studio/ceremonies/${CEREMONY}/archive`, need: 'results.edit', body: json({ archived: 'no' }) },
+  { method: 'GET', route: '/studio/ceremonies/:id/export', path: `/studio/ceremonies/${CEREMONY}/export?which=draft`, need: 'results.see' },
+  // Studio images (S32): bytes that are not a PNG, past the role check refused, nothing kept.
+  { method: 'POST', route: '/studio/ceremonies/:id/images', path: `/studio/ceremonies/${CEREMONY}/images`, need: 'results.edit', body: 'not a png', type: 'image/png' },
+  // The studio's spreadsheets (S32), mounted at /api/studio: a file that is no workbook, a template that does not exist.
+  { method: 'POST', route: '/sheets', path: '/studio/sheets', need: 'results.edit', body: 'not a workbook', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  { method: 'GET', route: '/templates/:file', path: '/studio/templates/none.xlsx', need: 'console.view' },
 ];
 
 /** Routes anyone may call (what they answer may depend on the role: checked below). */
@@ -102,6 +117,8 @@ const PUBLIC_ROUTES = [
   'GET /ceremonies/:id/seal',
   'GET /invitations/:token',
   'POST /invitations/:token',
+  // An image by the sha256 of its bytes: unguessable without the image (S32).
+  'GET /images/:id',
 ];
 
 async function call(route: RouteCase, token: string | null) {

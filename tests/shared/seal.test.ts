@@ -17,7 +17,7 @@ const SAMPLE = 'sample-awards';
 function sealOf(def = sampleCeremony(), saltOf = (cueId: string) => `salt-${cueId}`) {
   const reveals: SealedReveal[] = buildCues(def).flatMap((cue) => {
     const category = def.categories.find((c) => c.id === cue.categoryId);
-    return cue.kind === 'reveal' && cue.slot && category ? [{ cueId: cue.id, categoryId: category.id, slot: cue.slot, entries: entriesForSlot(category, cue.slot) }] : [];
+    return cue.kind === 'reveal' && cue.slot && category ? [{ cueId: cue.id, categoryId: category.id, slot: cue.slot, entries: entriesForSlot(category, cue.slot, def.organizations) }] : [];
   });
   const commitments = reveals.map((r) => ({ cueId: r.cueId, commitment: commitmentOf(def.id, r, saltOf(r.cueId)) }));
   const seal: PublicSeal = { ceremonyId: def.id, version: 1, root: sealRoot(def.id, 1, commitments), commitments };

@@ -21,7 +21,7 @@ describe('tidyDefinition: what a form leaves behind', () => {
   });
 
   it('leaves a valid definition as it is', () => {
-    const def = { schemaVersion: 1, id: 'x', title: { fa: 'ع', en: 'T' }, date: '2024-01-01', timeZone: 'UTC', runOfShow: [{ kind: 'opening', id: 'o' }], categories: [] };
+    const def = { schemaVersion: 1 as const, id: 'x', title: { fa: 'ع', en: 'T' }, date: '2024-01-01', timeZone: 'UTC', runOfShow: [{ kind: "opening" as const, id: "o" }], categories: [] };
     expect(tidyDefinition(def)).toEqual(def);
     expect(validateDraft(def).ok).toBe(true);
   });
