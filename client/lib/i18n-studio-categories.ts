@@ -71,7 +71,7 @@ const categoriesMessages = {
   catDisplayOrderUse: { fa: 'ترتیب دلخواه (وگرنه به ترتیب نام)', en: 'A set order (otherwise by name)' },
   catMoveUp: { fa: 'بالاتر: {name}', en: 'Move up: {name}' },
   catMoveDown: { fa: 'پایین‌تر: {name}', en: 'Move down: {name}' },
-  catPhotoLater: { fa: 'عکس', en: 'Photo' },
+  catPhoto: { fa: 'عکس', en: 'Photo' },
   checkTitle: { fa: 'بازبینی پیش از مراسم', en: 'Check before the show' },
   checkOk: { fa: 'درست', en: 'OK' },
   checkWarning: { fa: 'هشدار', en: 'Warning' },
