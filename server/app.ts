@@ -106,7 +106,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   app.use('/api', createSessionApi({ auth, signIn, people: storage.people, logger, loginLimit, now }), createCrewApi({ auth, people: storage.people, ceremonies, logger, publicUrl: config.publicUrl, now }));
   app.use('/api', createSealApi({ ceremonies, seals: storage.seals, auth, logger, now, newId: randomUUID }));
   app.use('/api', createTwoKeysApi({ twoKeys, ceremonies, auth, now }));
-  app.use('/api', createStudioApi({ ceremonies, versions: storage.ceremonies, drafts: storage.drafts, auth, logger, sampleFile: path.join(config.ceremoniesDir, 'sample-awards.json'), now, newId: randomUUID }));
+  app.use('/api', createStudioApi({ ceremonies, twoKeys, versions: storage.ceremonies, drafts: storage.drafts, auth, logger, sampleFile: path.join(config.ceremoniesDir, 'sample-awards.json'), now, newId: randomUUID }));
   app.use('/api', createImagesApi({ images: storage.images, auth, logger, now }));
   app.use('/api/studio', createSheetsApi({ auth, now }));
   app.use('/api', jsonBody('1mb'), createApi({ twoKeys, ceremonies, auth, logger, publicUrl: config.publicUrl, now, newId: randomUUID }));

@@ -216,7 +216,7 @@ export class PodiumApi {
   }
 
   /** Asks for a second person's confirmation of an action. */
-  requestApproval(ceremonyId: string, request: { action: ApprovalAction; command?: unknown; runId?: string }): Promise<ApprovalView> {
+  requestApproval(ceremonyId: string, request: { action: ApprovalAction; command?: unknown; runId?: string; definition?: unknown }): Promise<ApprovalView> {
     return this.#post(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/approvals`, request);
   }
 

@@ -9,7 +9,9 @@ import { ApiError } from './api';
 export interface Published {
   version: number;
   hash: string;
-  outcome: 'created' | 'replaced';
+  outcome: 'created' | 'replaced' | 'corrected';
+  /** The categories a results correction changed. */
+  corrected?: string[];
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -53,9 +55,12 @@ export class StudioApi {
     return this.#json(`${ceremonyPath(id)}/diff`);
   }
 
-  /** Publishes the draft saved at `revision` as the version the live run uses. */
-  publish(id: string, revision: number): Promise<Published> {
-    return this.#send('POST', `${ceremonyPath(id)}/publish`, { revision });
+  /**
+   * Publishes the draft saved at `revision` as the version the live run uses; `correction` once the
+   * live run has begun (S17: results of categories not yet revealed only).
+   */
+  publish(id: string, revision: number, correction = false): Promise<Published> {
+    return this.#send('POST', `${ceremonyPath(id)}/publish`, correction ? { revision, correction } : { revision });
   }
 
   setArchived(id: string, archived: boolean): Promise<StudioCeremony> {

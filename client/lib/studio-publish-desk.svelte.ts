@@ -1,4 +1,5 @@
 import type { DefinitionDiffLine } from '../../shared/definition-diff';
+import { tidyDefinition } from '../../shared/studio';
 import { ApiError, type PodiumApi } from './api';
 import { SealStatus } from './seal-check.svelte';
 import type { Published } from './studio-api';
@@ -16,10 +17,12 @@ export class PublishDesk {
   /** The last refusal or failure (of the diff or of publishing), by its code. */
   error: string | null = $state(null);
   readonly seal: SealStatus;
+  /** A results correction that waits for a second person's confirmation (S30). */
+  askedForSecondKey = $state(false);
 
   constructor(
     private readonly studio: Studio,
-    api: PodiumApi,
+    private readonly api: PodiumApi,
   ) {
     this.seal = new SealStatus(api, () => studio.ceremonyId);
   }
@@ -49,15 +52,33 @@ export class PublishDesk {
     if (this.studio.current?.published) await this.seal.load();
   }
 
-  async publish(): Promise<void> {
+  /** Once the live run has begun, the draft may go out as a results correction only (S17). */
+  get correctionBlocked(): boolean {
+    return this.studio.problems.length > 0 || this.studio.stamp === null || !this.studio.canEdit || this.studio.current?.liveStarted !== true;
+  }
+
+  /**
+   * Publishes the draft (`correction`: as a results correction of the begun live run). A correction
+   * the two-keys policy guards is asked for instead: it happens once another person confirms it.
+   */
+  async publish(correction = false): Promise<void> {
     const id = this.studio.ceremonyId;
     if (!id || this.publishing) return;
     this.publishing = true;
+    this.askedForSecondKey = false;
     try {
       await this.studio.flush();
       const revision = this.studio.stamp?.revision;
-      if (revision === undefined || this.blocked) return;
-      this.published = await this.studio.api.publish(id, revision);
+      if (revision === undefined || (correction ? this.correctionBlocked : this.blocked)) return;
+      try {
+        this.published = await this.studio.api.publish(id, revision, correction);
+      } catch (error) {
+        if (!(correction && error instanceof ApiError && error.code === 'second_key_required')) throw error;
+        await this.api.requestApproval(id, { action: 'correction', definition: tidyDefinition($state.snapshot(this.studio.definition)) });
+        this.askedForSecondKey = true;
+        this.error = null;
+        return;
+      }
       this.error = null;
       // The list says the new version; the draft is read again (the server may have closed it).
       await this.studio.refreshList();

@@ -9,6 +9,7 @@ import { blankDefinition, MAX_DRAFT_BYTES, tidyDefinition, validateDraft, type D
 import type { Text } from '../../shared/text';
 import { formatProblems } from '../../shared/validation';
 import type { OperatorAuth } from '../access/auth';
+import type { TwoKeys } from '../approvals/two-keys';
 import type { Ceremonies } from '../live/ceremonies';
 import type { Logger } from '../logger';
 import type { DefinitionVersion, CeremonyStore } from '../storage/event-log';
@@ -20,6 +21,8 @@ import { sendError } from './http-errors';
 
 export interface StudioApiOptions {
   ceremonies: Ceremonies;
+  /** Two keys (S30): a results correction may need a second person's confirmation. */
+  twoKeys?: TwoKeys;
   /** The published versions (read only: publishing goes through `ceremonies.replace`). */
   versions: CeremonyStore;
   drafts: DraftStore;
@@ -41,7 +44,8 @@ const CreateSchema = z.discriminatedUnion('from', [
   z.object({ id: z.string(), from: z.literal('duplicate'), sourceId: z.string().min(1).max(200) }).strict(),
 ]);
 const SaveSchema = z.object({ definition: z.record(z.string(), z.unknown()), revision: z.int().min(1).nullable() }).strict();
-const PublishSchema = z.object({ revision: z.int().min(1) }).strict();
+/** `correction: true`: once the live run has begun, the draft is published as a logged results correction (S17). */
+const PublishSchema = z.object({ revision: z.int().min(1), correction: z.boolean().optional() }).strict();
 const ArchiveSchema = z.object({ archived: z.boolean() }).strict();
 
 /** Today's date (YYYY-MM-DD) in a time zone, by the server's clock. */
@@ -195,13 +199,13 @@ export function createStudioApi(options: StudioApiOptions): express.Router {
   api.post('/studio/ceremonies/:id/publish', need('results.edit'), body, async (req, res) => {
     const id = idIn(req);
     const parsed = PublishSchema.safeParse(req.body ?? {});
-    if (!parsed.success) return sendError(res, podiumError(ErrorCodes.invalidMessage, 'Send {"revision": the revision of the draft to publish}.'));
-    const turn = (publishing.get(id) ?? Promise.resolve()).then(() => publishDraft(res, id, parsed.data.revision));
+    if (!parsed.success) return sendError(res, podiumError(ErrorCodes.invalidMessage, 'Send {"revision": the revision of the draft to publish} (and "correction": true for a results correction once the live run has begun).'));
+    const turn = (publishing.get(id) ?? Promise.resolve()).then(() => publishDraft(res, id, parsed.data.revision, parsed.data.correction === true));
     publishing.set(id, turn.catch(() => undefined));
     await turn;
   });
 
-  const publishDraft = async (res: Response, id: string, revision: number) => {
+  const publishDraft = async (res: Response, id: string, revision: number, correction: boolean) => {
     const draft = await drafts.get(id);
     if (!draft || draft.revision !== revision) {
       const why = draft ? `the draft is at revision ${draft.revision} (${draft.updatedBy} saved since)` : 'there is no draft (it was published or discarded)';
@@ -210,13 +214,18 @@ export function createStudioApi(options: StudioApiOptions): express.Router {
     const checked = validateDraft(draft.definition);
     if (!checked.ok) return sendError(res, { ...podiumError(ErrorCodes.invalidCeremony, `The ceremony is not valid:\n${formatProblems(checked.problems)}`), problems: checked.problems });
     if (checked.value.id !== id) return sendError(res, podiumError(ErrorCodes.invalidCeremony, `The definition's id "${checked.value.id}" is not the id in the URL "${id}".`));
-    // Exactly as an import (PUT /api/ceremonies/:id): once the live run has begun, refused.
-    const result = await ceremonies.replace(checked.value, { correction: false, confirm: false }, { ...actorOf(principalIn(res)), now: options.now(), fallbackCommandId: options.newId() });
+    // Exactly as an import (PUT /api/ceremonies/:id): once the live run has begun, refused unless it
+    // is a results correction (the studio's button is its confirmation), which two keys may guard.
+    const begun = correction && (await ceremonies.live(id))?.current.startedAt != null;
+    const refusal = begun && options.twoKeys ? await options.twoKeys.guard(id, 'correction') : null;
+    if (refusal) return sendError(res, refusal);
+    const change = { correction, confirm: correction };
+    const result = await ceremonies.replace(checked.value, change, { ...actorOf(principalIn(res)), now: options.now(), fallbackCommandId: options.newId() });
     if (!result.ok) return sendError(res, result.error);
     // The published version is the draft now (unless someone saved a newer one meanwhile: it stays).
     await drafts.discard(id, revision);
-    logger.info({ ceremonyId: id, revision, version: result.version, outcome: result.outcome }, 'studio: draft published');
-    res.status(result.outcome === 'created' ? 201 : 200).json({ version: result.version, hash: result.hash, outcome: result.outcome });
+    logger.info({ ceremonyId: id, revision, version: result.version, outcome: result.outcome, corrected: result.corrected }, 'studio: draft published');
+    res.status(result.outcome === 'created' ? 201 : 200).json({ version: result.version, hash: result.hash, outcome: result.outcome, corrected: result.corrected });
   };
 
   api.post('/studio/ceremonies/:id/archive', need('results.edit'), body, async (req, res) => {
