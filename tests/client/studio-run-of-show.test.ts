@@ -31,8 +31,12 @@ describe('[S32] the studio run of show', () => {
     expect(runOfShow.every((s) => !('segment' in s) && (s.kind !== 'category' || !('id' in s)))).toBe(true);
     expect(studio.saveState).toBe('unsaved');
     // The list on screen follows.
-    const rows = screen.getAllByRole('listitem').filter((li) => li.hasAttribute('data-segment'));
-    expect(rows[3]!.getAttribute('aria-label')).toBe('Speech: Sample Host');
+    const rows = () => screen.getAllByRole('listitem').filter((li) => li.hasAttribute('data-segment')).map((li) => li.getAttribute('aria-label'));
+    expect(rows()[3]).toBe('Speech: Sample Host');
+    // After a keyboard drop the list still follows the definition: an up button moves the row on screen too.
+    await fireEvent.click(screen.getByRole('button', { name: 'Move Speech: Sample Host up' }));
+    expect(order(studio.definition)[2]).toBe('host-speech');
+    await waitFor(() => expect(rows()[2]).toBe('Speech: Sample Host'));
   }, 30_000);
 
   it('[S32] moves a segment with the up and down buttons, keeping the keyboard on the moved row, and says so', async () => {
