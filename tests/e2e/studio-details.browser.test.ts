@@ -24,7 +24,7 @@ describe('[S32] the studio ceremonies, details and run of show in Chromium', () 
     await page.getByRole('tab', { name: 'مشخصات', selected: true }).waitFor();
     await page.getByRole('tab', { name: 'مراسم‌ها' }).click();
     await page.getByLabel('شناسهٔ مراسم').fill('Bad Id');
-    await expect.poll(() => page.locator('#ceremonies-new-problem').innerText()).toContain('expected an id of lowercase letters');
+    await expect.poll(() => page.locator('#ceremonies-new-problem').innerText()).toContain('شناسه باید از حروف کوچک لاتین');
     await page.getByLabel('شناسهٔ مراسم').fill('studio-e2e');
     await page.getByLabel('نمونهٔ ساختگی').check();
     await page.getByRole('button', { name: 'ساختن' }).click();
