@@ -78,7 +78,7 @@ const categoriesMessages = {
   checkBlocking: { fa: 'مانع', en: 'Blocking' },
   checkGoTo: { fa: 'رفتن به آن', en: 'Go there' },
   checkGoToPath: { fa: 'رفتن به {path}', en: 'Go to {path}' },
-  checkSummary: { fa: '{blocking} مانع، {warnings} هشدار', en: '{blocking} blocking, {warnings} warnings' },
+  checkSummary: { fa: '{blocking} مانع، {warnings} هشدار', en: 'Blocking: {blocking} · warnings: {warnings}' },
   checkAllProblems: { fa: 'همهٔ مشکل‌ها', en: 'Every problem' },
   checkSealUnknown: { fa: 'وضع مهر و موم خوانده نشد.', en: 'The seal’s state could not be read.' },
   checkRefresh: { fa: 'بازبینی دوباره', en: 'Check again' },
