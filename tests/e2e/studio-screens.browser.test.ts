@@ -277,6 +277,13 @@ describe('[S32] every studio page in Persian and English, on a laptop and a tabl
             await lookAt(page, name('categories-shown'), lang);
             await page.locator('button.show').click();
             await page.locator('[data-results-open=false]').waitFor();
+            // A nominees category of people (their photos' fields), its winners shown.
+            await page.locator('button.pick').nth(2).click();
+            await page.locator('button.show').click();
+            await page.locator('[data-results-open=true]').waitFor();
+            await lookAt(page, name('categories-nominees-shown'), lang);
+            await page.locator('button.show').click();
+            await page.locator('[data-results-open=false]').waitFor();
             continue;
           }
           if (tab === 'import') {
