@@ -15,6 +15,7 @@ const categoriesMessages = {
   catKindNominees: { fa: 'نامزدی', en: 'Nominees' },
   catUntitled: { fa: 'بی‌عنوان', en: 'Untitled' },
   catEditing: { fa: 'ویرایش بخش {name}', en: 'Editing category {name}' },
+  catViewing: { fa: 'بخش {name}', en: 'Category {name}' },
   catId: { fa: 'شناسه', en: 'Id' },
   catIdHint: { fa: 'حروف کوچک لاتین، رقم و خط تیره؛ برنامهٔ اجرا با آن به این بخش اشاره می‌کند.', en: 'Lowercase letters, digits and dashes; the run of show names the category by it.' },
   catTitle: { fa: 'عنوان', en: 'Title' },
