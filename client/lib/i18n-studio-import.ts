@@ -17,6 +17,8 @@ const importMessages = {
   importTemplateXlsx: { fa: 'الگوی Excel (xlsx)', en: 'Excel template (.xlsx)' },
   importTemplateCsv: { fa: 'الگوی CSV', en: 'CSV template' },
   importFile: { fa: 'فایل صفحه‌گسترده', en: 'Spreadsheet file' },
+  importChooseFile: { fa: 'انتخاب فایل…', en: 'Choose a file…' },
+  importNoFile: { fa: 'هنوز فایلی انتخاب نشده است.', en: 'No file chosen yet.' },
   importFileHint: { fa: 'فایل Excel (xlsx) یا CSV با UTF-8، تا ۱۰ مگابایت.', en: 'An .xlsx file, or a .csv in UTF-8; up to 10 MB.' },
   importProgress: { fa: 'پیشرفت خواندن فایل', en: 'Reading progress' },
   importUploading: { fa: 'فرستادن فایل… {percent}', en: 'Sending the file… {percent}' },
