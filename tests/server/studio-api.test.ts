@@ -223,7 +223,7 @@ describe('[S32] the studio: publishing is a definition version', () => {
     expect((await call('POST', '/ceremonies/studio-publish/publish', { revision: 1 })).body.error.code).toBe('conflict');
     const published = await call('POST', '/ceremonies/studio-publish/publish', { revision: saved.body.stamp!.revision });
     expect(published.status).toBe(201);
-    expect(published.body).toEqual({ version: 1, hash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), outcome: 'created' });
+    expect(published.body).toEqual({ version: 1, hash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), outcome: 'created', corrected: [] });
     const everyone = (await (await fetch(`${t.url}/api/ceremonies`)).json()) as { id: string }[];
     expect(everyone.map((c) => c.id)).toContain('studio-publish');
     const state = await getState(t.url, 'studio-publish');
