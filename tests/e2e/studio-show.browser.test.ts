@@ -197,7 +197,7 @@ async function sealAndRun(page: Page, ceremony: Ceremony): Promise<void> {
   await audience.goto(`${url}/c/${ceremony.id}`);
   await audience.locator('h1').waitFor();
   // A new viewer, no language chosen: an English-only ceremony opens in English, the other in Persian.
-  expect(await audience.locator('html').getAttribute('lang')).toBe(ceremony.details.english ? 'en' : 'fa');
+  await expect.poll(() => audience.locator('html').getAttribute('lang'), { timeout: 30_000 }).toBe(ceremony.details.english ? 'en' : 'fa');
 
   const token = await login(url);
   const go = page.locator('button.go');
