@@ -7,7 +7,7 @@ import type { Problem } from './validation';
  * lists them as they are); the studio shows the same problem in Persian by its pattern, keeping the
  * values it names (ids, numbers, what was given). Every message the definition checks can give has
  * a pattern here: its own (shared/ceremony.ts, shared/validation.ts), zod's defaults, and the
- * spreadsheet rows' (shared/csv-import.ts); tests/shared/problem-text.test.ts walks them all.
+ * spreadsheet rows' (shared/csv-import.ts, shared/sheet-import.ts); tests/shared/problem-text.test.ts walks them all.
  */
 
 /** Latin text (an id, a JSON value) inside a Persian sentence keeps its own direction. */
@@ -96,6 +96,11 @@ const persian: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/^unknown column "(.*)"; the columns are (.*)$/, (m) => `ستون ناشناخته ${quoted(m[1]!)}؛ ستون‌ها این‌هایند: ${isolate(m[2]!)}`],
   [/^expected at least one result row$/, () => 'دست‌کم یک سطر نتیجه لازم است'],
   [/^expected the id of a category of "(.*)" \((.*)\)$/s, (m) => `باید شناسهٔ یکی از بخش‌های ${quoted(m[1]!)} باشد (${isolate(m[2]!)})`],
+  // shared/sheet-import.ts: a spreadsheet of whole categories
+  [/^expected a category id of lowercase letters, digits and dashes \(at most (\d+)\)$/, (m) => `شناسهٔ بخش باید از حروف کوچک لاتین، رقم و خط تیره باشد (حداکثر ${n(m[1]!)} نویسه)`],
+  [/^expected "ranked" or "nominees"$/, () => 'نوع بخش باید «ranked» (رتبه‌ای) یا «nominees» (نامزدی) باشد'],
+  [/^expected a title in title_fa or title_en \(or both\)$/, () => 'عنوانی در ستون title_fa یا title_en (یا هر دو) لازم است'],
+  [/^expected the same (\S+) as row (\d+) \("(.*)"\) of this category$/s, (m) => `${isolate(m[1]!)} باید با سطر ${n(m[2]!)} همین بخش (${quoted(m[3]!)}) یکی باشد`],
   // server/studio/draft-mask.ts: a problem in the results, as a masked draft says it
   [/^hidden: a problem in the results \(only a role that may see results sees which\)$/, () => 'مشکلی در نتایج هست (فقط نقشی که نتایج را می‌بیند می‌داند کدام)'],
   // zod's own messages (its English locale), for what the schema does not word itself

@@ -95,7 +95,7 @@ export class ApiError extends Error {
   }
 }
 
-type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** The REST side of the server contract. The app makes one; state classes call it, components do not. */
 export class PodiumApi {
@@ -243,15 +243,23 @@ export class PodiumApi {
     return this.#json(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   }
 
-  async #json<T>(path: string, init: RequestInit = {}): Promise<T> {
-    const response = await this.#fetch(path, { credentials: 'same-origin', ...init, headers: { accept: 'application/json', ...init.headers } });
-    const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
-    if (!response.ok) {
-      const error = (body as { error?: Partial<PodiumError> & { problems?: Problem[] } } | null)?.error;
-      throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? `${response.status} ${response.statusText}`, error?.problems ?? [], error?.categoryIds ?? []);
-    }
-    return body as T;
+  #json<T>(path: string, init: RequestInit = {}): Promise<T> {
+    return requestJson(this.#fetch, path, init);
   }
+}
+
+/** A JSON request to the server; a refusal is thrown as an ApiError with its stable code. */
+export async function requestJson<T>(fetchImpl: Fetch, path: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetchImpl(path, { credentials: 'same-origin', ...init, headers: { accept: 'application/json', ...init.headers } });
+  const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) throw apiErrorOf(response.status, response.statusText, body);
+  return body as T;
+}
+
+/** The ApiError of a refused request's status and body (`{error: {code, message, problems?, categoryIds?}}`). */
+export function apiErrorOf(status: number, statusText: string, body: unknown): ApiError {
+  const error = (body as { error?: Partial<PodiumError> & { problems?: Problem[] } } | null)?.error;
+  return new ApiError(status, error?.code ?? `http_${status}`, error?.message ?? `${status} ${statusText}`, error?.problems ?? [], error?.categoryIds ?? []);
 }
 
 function runQuery(runId: string, key?: string): string {

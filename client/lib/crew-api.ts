@@ -1,6 +1,5 @@
 import type { Capability, CrewRole } from '../../shared/crew';
-import type { PodiumError } from '../../shared/errors';
-import { ApiError } from './api';
+import { requestJson, type Fetch } from './api';
 
 /** Who is signed in, as the sign-in answer and GET /api/session name them. */
 export interface SignedInPerson {
@@ -83,7 +82,6 @@ export interface ApiTokenRow {
 /** A token just made: the token is shown only now. */
 export type MadeToken = Omit<ApiTokenRow, 'createdBy' | 'createdAt'> & { token: string };
 
-type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** The REST routes of the crew (docs/api.md): sign-in, invitations, people, sessions, API tokens. */
 export class CrewApi {
@@ -150,18 +148,7 @@ export class CrewApi {
     return this.#json('DELETE', `/api/crew/tokens/${encodeURIComponent(id)}`);
   }
 
-  async #json<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await this.#fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const answer: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      const error = (answer as { error?: Partial<PodiumError> } | null)?.error;
-      throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? `${response.status} ${response.statusText}`);
-    }
-    return answer as T;
+  #json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return requestJson(this.#fetch, path, body === undefined ? { method } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   }
 }

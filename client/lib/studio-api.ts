@@ -1,9 +1,7 @@
-import type { PodiumError } from '../../shared/errors';
 import type { DefinitionDiffLine } from '../../shared/definition-diff';
 import type { SheetKind, SheetTable } from '../../shared/sheet-import';
 import type { DraftDefinition, StudioCeremony, StudioDraft, StudioStart, UploadedImage } from '../../shared/studio';
-import type { Problem } from '../../shared/validation';
-import { ApiError } from './api';
+import { ApiError, apiErrorOf, requestJson, type Fetch } from './api';
 
 /** What publishing answered: the version the live run now uses. */
 export interface Published {
@@ -13,8 +11,6 @@ export interface Published {
   /** The categories a results correction changed. */
   corrected?: string[];
 }
-
-type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 const ceremonyPath = (id: string) => `/api/studio/ceremonies/${encodeURIComponent(id)}`;
 
@@ -77,10 +73,6 @@ export class StudioApi {
     return this.#json(`${ceremonyPath(id)}/images`, { method: 'POST', headers: { 'content-type': file.type || 'application/octet-stream' }, body: file });
   }
 
-  imageUrl(imageId: string): string {
-    return `/api/images/${encodeURIComponent(imageId)}`;
-  }
-
   /** Reads a spreadsheet (.xlsx or .csv) into its tables of cells, on the server, off its event loop. */
   readSheet(file: Blob, onProgress?: (fraction: number) => void): Promise<{ tables: SheetTable[] }> {
     return uploadWithProgress('/api/studio/sheets', file, onProgress);
@@ -95,17 +87,9 @@ export class StudioApi {
     return this.#json(path, { method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
   }
 
-  async #json<T>(path: string, init: RequestInit = {}): Promise<T> {
-    const response = await this.#fetch(path, { credentials: 'same-origin', ...init, headers: { accept: 'application/json', ...init.headers } });
-    const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
-    if (!response.ok) throw apiErrorOf(response.status, response.statusText, body);
-    return body as T;
+  #json<T>(path: string, init: RequestInit = {}): Promise<T> {
+    return requestJson(this.#fetch, path, init);
   }
-}
-
-function apiErrorOf(status: number, statusText: string, body: unknown): ApiError {
-  const error = (body as { error?: Partial<PodiumError> & { problems?: Problem[] } } | null)?.error;
-  return new ApiError(status, error?.code ?? `http_${status}`, error?.message ?? `${status} ${statusText}`, error?.problems ?? []);
 }
 
 /** fetch cannot report an upload's progress; XMLHttpRequest can. */

@@ -316,3 +316,13 @@ export class TwoKeys {
   }
 }
 
+/**
+ * Whether a results correction must wait for a second person (S30): only one asked for, once the
+ * live run has begun, when the ceremony's policy guards corrections. The import route and the
+ * studio's publish both ask this before `ceremonies.replace`.
+ */
+export async function correctionRefusal(twoKeys: Pick<TwoKeys, 'guard'> | undefined, ceremonies: Pick<Ceremonies, 'live'>, ceremonyId: string, correction: boolean): Promise<PodiumError | null> {
+  if (!correction || !twoKeys) return null;
+  const begun = (await ceremonies.live(ceremonyId))?.current.startedAt != null;
+  return begun ? twoKeys.guard(ceremonyId, 'correction') : null;
+}

@@ -17,7 +17,7 @@ import { actorOf } from '../../shared/crew';
 import { sendError } from './http-errors';
 import type { Logger } from '../logger';
 import { commandType } from '../delivery/socket-messages';
-import type { TwoKeys } from '../approvals/two-keys';
+import { correctionRefusal, type TwoKeys } from '../approvals/two-keys';
 
 export interface ApiOptions {
   ceremonies: Ceremonies;
@@ -200,8 +200,7 @@ export function createApi(options: ApiOptions): express.Router {
   const publish = async (req: Request, res: Response, definition: CeremonyDefinition) => {
     const change = { correction: req.query.correction === 'true', confirm: req.query.confirm === 'true' };
     // A correction once the live run has begun may need a second person (S30): ask with POST …/approvals.
-    const begun = change.correction && options.twoKeys && (await ceremonies.live(definition.id))?.current.startedAt != null;
-    const refusal = begun ? await options.twoKeys!.guard(definition.id, 'correction') : null;
+    const refusal = await correctionRefusal(options.twoKeys, ceremonies, definition.id, change.correction);
     if (refusal) return sendError(res, refusal);
     const result = await ceremonies.replace(definition, change, { ...actorOf(principalIn(res)), now: options.now(), fallbackCommandId: options.newId() });
     if (!result.ok) return sendError(res, result.error);

@@ -9,7 +9,7 @@ import { blankDefinition, MAX_DRAFT_BYTES, tidyDefinition, validateDraft, type D
 import type { Text } from '../../shared/text';
 import { formatProblems } from '../../shared/validation';
 import type { OperatorAuth } from '../access/auth';
-import type { TwoKeys } from '../approvals/two-keys';
+import { correctionRefusal, type TwoKeys } from '../approvals/two-keys';
 import type { Ceremonies } from '../live/ceremonies';
 import type { Logger } from '../logger';
 import type { DefinitionVersion, CeremonyStore } from '../storage/event-log';
@@ -216,8 +216,7 @@ export function createStudioApi(options: StudioApiOptions): express.Router {
     if (checked.value.id !== id) return sendError(res, podiumError(ErrorCodes.invalidCeremony, `The definition's id "${checked.value.id}" is not the id in the URL "${id}".`));
     // Exactly as an import (PUT /api/ceremonies/:id): once the live run has begun, refused unless it
     // is a results correction (the studio's button is its confirmation), which two keys may guard.
-    const begun = correction && (await ceremonies.live(id))?.current.startedAt != null;
-    const refusal = begun && options.twoKeys ? await options.twoKeys.guard(id, 'correction') : null;
+    const refusal = await correctionRefusal(options.twoKeys, ceremonies, id, correction);
     if (refusal) return sendError(res, refusal);
     const change = { correction, confirm: correction };
     const result = await ceremonies.replace(checked.value, change, { ...actorOf(principalIn(res)), now: options.now(), fallbackCommandId: options.newId() });

@@ -66,7 +66,7 @@ describe('[S32] the studio imports a spreadsheet in Chromium', () => {
     await badCell.waitFor();
     expect(await badCell.getAttribute('class')).toContain('bad');
     const describedBy = (await badCell.getAttribute('aria-describedby'))!;
-    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toContain('رتبه باید عددی صحیح از ۱ به بالا باشد، نه «3rd»');
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toContain('باید عددی صحیح و دست‌کم ۱ باشد؛ مقدار فعلی: \u2068"3rd"\u2069');
     // Only that cell is marked; Apply all waits for a file without problems.
     expect(await page.locator('table.sheet td.bad').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'اعمال همه' }).isDisabled()).toBe(true);

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { mayQuoteResults, persianProblem, problemPlace, problemText, withoutResults } from '../../shared/problem-text';
 import { importResultsRows } from '../../shared/csv-import';
+import { applySheet } from '../../shared/sheet-import';
 import type { CeremonyDefinition } from '../../shared/ceremony';
 import { parseCeremony, type Problem } from '../../shared/validation';
 import { brokenDefinitions, sampleDefinition } from './broken-definitions';
@@ -71,6 +72,14 @@ describe('problems in Persian (S32)', () => {
     expect(problems.length).toBeGreaterThanOrEqual(8);
     const missing = problems.filter((p) => persianProblem(p.message) === null).map((p) => p.message);
     expect(missing).toEqual([]);
+  });
+
+  it('[S32] every problem of a spreadsheet of whole categories has its Persian sentence', () => {
+    const header = ['category', 'kind', 'title_fa', 'title_en', 'place', 'nominee', 'winner', 'type', 'name_fa', 'name_en'];
+    const table = { name: 'categories', rows: [header, ['Bad Id!', 'ranked', 'الف', '', '1', '', '', '', 'ب', ''], ['c1', 'podium', '', '', '1', '', '', '', 'ب', ''], ['c2', 'ranked', 'الف', '', '1', '', '', '', 'ب', ''], ['c2', 'nominees', 'الف', '', '2', '', '', '', 'پ', '']] };
+    const { problems } = applySheet({ schemaVersion: 1, id: 'x', title: { en: 'X' }, date: '2024-01-01', timeZone: 'UTC', runOfShow: [{ kind: 'opening', id: 'o' }], categories: [] }, table, 'categories');
+    expect(problems.length).toBeGreaterThanOrEqual(3);
+    expect(problems.filter((p) => persianProblem(p.message) === null).map((p) => p.message)).toEqual([]);
   });
 
   it('[S32] the values stay in the sentence, numbers in Persian digits; English stays as the server says it', () => {
