@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ThemeSchema } from './theme';
 
 /**
  * The ceremony definition: what organizers write (docs/ceremony-format.md). It holds the secret
@@ -57,9 +58,23 @@ export const RecipientSchema = z
     name: TextSchema,
     entry: TextSchema.optional().meta({ description: 'What it won for, e.g. a system or a project.' }),
     organizationId: Id.optional().meta({ description: 'The participating organization this recipient is (or belongs to).' }),
+    pronunciation: TextSchema.optional().meta({ description: "How to say the name, for the presenter's screen only, once the reveal is armed (secret before)." }),
   })
   .strict()
   .meta({ id: 'Recipient' });
+
+/**
+ * Whether the recipient is there to receive the prize: shown with the reveal, secret before it
+ * (it is part of a result). Set in the studio, or live from the console before the reveal.
+ */
+export const AttendanceSchema = z
+  .discriminatedUnion('status', [
+    z.object({ status: z.literal('present') }).strict(),
+    z.object({ status: z.literal('absent') }).strict(),
+    z.object({ status: z.literal('remote') }).strict(),
+    z.object({ status: z.literal('on_behalf'), acceptedBy: TextSchema.meta({ description: 'Who accepts the prize on the recipient\'s behalf.' }) }).strict(),
+  ])
+  .meta({ id: 'Attendance' });
 
 const Score = z.number().finite().meta({ id: 'Score', description: 'An optional score, shown with the result.' });
 
@@ -68,12 +83,20 @@ export const PlaceResultSchema = z
     place: z.int('expected a whole number ≥ 1').min(1, 'expected a whole number ≥ 1'),
     recipient: RecipientSchema,
     score: Score.optional(),
+    attendance: AttendanceSchema.optional(),
   })
   .strict();
 
-export const MentionSchema = z.object({ recipient: RecipientSchema, score: Score.optional() }).strict();
+export const MentionSchema = z.object({ recipient: RecipientSchema, score: Score.optional(), attendance: AttendanceSchema.optional() }).strict();
 
-export const NomineeSchema = z.object({ id: Id, recipient: RecipientSchema, score: Score.optional() }).strict();
+export const NomineeSchema = z.object({ id: Id, recipient: RecipientSchema, score: Score.optional(), attendance: AttendanceSchema.optional() }).strict();
+
+/** The lines the presenter reads (the presenter's screen only; a reveal's line only once it is armed). */
+const ScriptSchema = TextSchema.meta({ description: "What the presenter reads at this cue, on the presenter's screen only." });
+export const CategoryScriptSchema = z
+  .object({ intro: ScriptSchema.optional(), reveal: ScriptSchema.optional(), summary: ScriptSchema.optional() })
+  .strict()
+  .meta({ id: 'CategoryScript', description: "The presenter's lines for the category's intro, each of its reveals, and its summary." });
 
 const categoryCommon = {
   id: Id,
@@ -82,6 +105,7 @@ const categoryCommon = {
   field: TextSchema.optional().meta({ description: 'The field within the section.' }),
   description: TextSchema.optional(),
   prize: TextSchema.optional().meta({ description: 'What the recipients receive, e.g. a certificate.' }),
+  script: CategoryScriptSchema.optional(),
   mentions: z
     .array(MentionSchema)
     .max(Limits.perCategory)
@@ -125,7 +149,7 @@ export const NomineesCategorySchema = z
 
 export const CategorySchema = z.discriminatedUnion('kind', [RankedCategorySchema, NomineesCategorySchema]);
 
-const segmentCommon = { id: Id, title: TextSchema.optional() };
+const segmentCommon = { id: Id, title: TextSchema.optional(), script: ScriptSchema.optional() };
 
 export const SegmentSchema = z.discriminatedUnion('kind', [
   z.object({ ...segmentCommon, kind: z.literal('opening') }).strict(),
@@ -165,6 +189,7 @@ export const CeremonySchema = z
       .object({ url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(2_000), provider: z.string().max(100).optional(), label: TextSchema.optional() })
       .strict()
       .optional(),
+    theme: ThemeSchema.optional().meta({ description: 'How the screens and certificates look (shared/theme.ts); default: the evening theme.' }),
     organizations: z.array(OrganizationSchema).max(Limits.organizations, `expected at most ${Limits.organizations} organizations`).optional(),
     runOfShow: z.array(SegmentSchema).min(1, 'expected at least one segment').max(Limits.runOfShow, `expected at most ${Limits.runOfShow} segments`),
     categories: z.array(CategorySchema).max(Limits.categories, `expected at most ${Limits.categories} categories`),
@@ -173,6 +198,8 @@ export const CeremonySchema = z
 
 export type CeremonyText = z.infer<typeof TextSchema>;
 export type Recipient = z.infer<typeof RecipientSchema>;
+export type Attendance = z.infer<typeof AttendanceSchema>;
+export type CategoryScript = z.infer<typeof CategoryScriptSchema>;
 export type PlaceResult = z.infer<typeof PlaceResultSchema>;
 export type Mention = z.infer<typeof MentionSchema>;
 export type Nominee = z.infer<typeof NomineeSchema>;

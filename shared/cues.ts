@@ -1,4 +1,5 @@
-import type { Category, CeremonyDefinition, Nominee, NomineesCategory, Organization, RankedCategory, Recipient } from './ceremony';
+import type { Attendance, Category, CeremonyDefinition, Nominee, NomineesCategory, Organization, RankedCategory, Recipient } from './ceremony';
+import type { Theme } from './theme';
 import { placeLabel } from './format';
 import { pickText, type Language, type Text } from './text';
 
@@ -39,12 +40,16 @@ export interface RevealedEntry {
    * definition when it is revealed: the public ceremony has no organizations (S32).
    */
   logo?: string;
+  /** Absent, accepted on behalf, joining remotely: part of the result, so secret until revealed. Not sealed (it may change live). */
+  attendance?: Attendance;
 }
 
 /** What is public of a nominee: the same fields for every nominee of a category (see publicNominees). */
 export interface PublicNominee {
   id: string;
-  recipient: Pick<Recipient, 'type' | 'name' | 'entry'>;
+  recipient: Pick<Recipient, 'type' | 'name' | 'entry' | 'photo'>;
+  /** The logo of the nominee's organization (only when every nominee has a photo or a logo). */
+  logo?: string;
 }
 
 /**
@@ -77,6 +82,8 @@ export interface PublicCeremony {
   videoConference?: { url: string; provider?: string; label?: Text };
   /** The language a screen opens in when its viewer has not chosen one (default: fa). */
   defaultLanguage?: Language;
+  /** How the screens look (shared/theme.ts resolveTheme fills in what is missing). */
+  theme?: Theme;
   categories: PublicCategory[];
 }
 
@@ -160,11 +167,12 @@ export function buildCues(def: CeremonyDefinition): Cue[] {
 /** The secret part of a reveal cue: who is revealed. Only the server calls this. */
 export function entriesForSlot(category: Category, slot: RevealSlot, organizations: readonly Organization[] = []): RevealedEntry[] {
   const logoOf = (recipient: Recipient) => (recipient.organizationId === undefined ? undefined : organizations.find((o) => o.id === recipient.organizationId)?.logo);
-  const withScore = (e: { recipient: Recipient; score?: number | undefined }, extra: Partial<RevealedEntry> = {}): RevealedEntry => ({
+  const withScore = (e: { recipient: Recipient; score?: number | undefined; attendance?: Attendance | undefined }, extra: Partial<RevealedEntry> = {}): RevealedEntry => ({
     recipient: e.recipient,
     ...(e.score !== undefined ? { score: e.score } : {}),
     ...extra,
     ...optional('logo', logoOf(e.recipient)),
+    ...optional('attendance', e.attendance),
   });
   switch (slot.kind) {
     case 'mentions':
@@ -219,11 +227,15 @@ export function publicNominees(category: NomineesCategory): { publicId: string; 
 }
 
 /** The same fields for every nominee: `entry` only when all have one (one alone would mark it); never `organizationId`. */
-function toPublicNominees(category: NomineesCategory): PublicNominee[] {
+function toPublicNominees(category: NomineesCategory, organizations: readonly Organization[]): PublicNominee[] {
   const withEntry = category.nominees.every((n) => n.recipient.entry !== undefined);
+  const logoOf = (recipient: Recipient) => (recipient.organizationId === undefined ? undefined : organizations.find((o) => o.id === recipient.organizationId)?.logo);
+  // Pictures too: all or none, so a picture never marks one nominee.
+  const withPicture = category.nominees.every((n) => n.recipient.photo !== undefined || logoOf(n.recipient) !== undefined);
   return publicNominees(category).map(({ publicId, nominee: { recipient } }) => ({
     id: publicId,
-    recipient: { type: recipient.type, name: recipient.name, ...(withEntry ? optional('entry', recipient.entry) : {}) },
+    recipient: { type: recipient.type, name: recipient.name, ...(withEntry ? optional('entry', recipient.entry) : {}), ...(withPicture ? optional('photo', recipient.photo) : {}) },
+    ...(withPicture && recipient.photo === undefined ? optional('logo', logoOf(recipient)) : {}),
   }));
 }
 
@@ -240,6 +252,7 @@ export function toPublicCeremony(def: CeremonyDefinition): PublicCeremony {
     ...optional('participants', def.participants),
     ...optional('videoConference', def.videoConference),
     ...optional('defaultLanguage', def.defaultLanguage),
+    ...optional('theme', def.theme),
     categories: def.categories.map((c) => ({
       id: c.id,
       kind: c.kind,
@@ -249,7 +262,7 @@ export function toPublicCeremony(def: CeremonyDefinition): PublicCeremony {
       ...optional('description', c.description),
       ...optional('prize', c.prize),
       places: c.kind === 'ranked' ? Array.from({ length: placeCount(c) }, (_, i) => i + 1) : [],
-      ...(c.kind === 'nominees' ? { nominees: toPublicNominees(c) } : {}),
+      ...(c.kind === 'nominees' ? { nominees: toPublicNominees(c, def.organizations ?? []) } : {}),
     })),
   };
 }

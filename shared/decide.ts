@@ -1,6 +1,7 @@
 import type { CeremonyDefinition } from './ceremony';
 import type { Command } from './commands';
 import { entriesForSlot } from './cues';
+import { standingAnnouncement } from './announcements';
 import { ErrorCodes, podiumError, type PodiumError } from './errors';
 import type { EventBody } from './events';
 import { pickText } from './text';
@@ -75,7 +76,24 @@ export function decide(state: CeremonyState, command: Command, definition: Cerem
       if (!state.hold) return refuse(podiumError(ErrorCodes.notOnHold, 'The ceremony is not on hold.'));
       return accept({ type: 'hold_ended' });
     case 'announce':
-      return accept({ type: 'announced', text: command.text });
+      return accept({ type: 'announced', text: command.text, ...(command.durationMs !== undefined ? { durationMs: command.durationMs } : {}) });
+    case 'clear_announcement':
+      if (!standingAnnouncement(state)) return refuse(podiumError(ErrorCodes.alreadyDone, 'There is no announcement on the screens to clear.'));
+      return accept({ type: 'announcement_cleared' });
+    case 'arm': {
+      const cue = nextCue(state);
+      if (!cue || cue.id !== command.cueId) {
+        return refuse(podiumError(ErrorCodes.cueMismatch, `Arm was for ${cueName(state, command.cueId)}, but the next cue is ${cueName(state, cue?.id)}. Nothing was done.`, { nextCueId: cue?.id ?? null }));
+      }
+      if (cue.kind !== 'reveal') return refuse(podiumError(ErrorCodes.notARevealCue, `The next cue ${cueName(state, cue.id)} is not a reveal: only a reveal is armed.`));
+      if (state.armedCueId === cue.id) return refuse(podiumError(ErrorCodes.alreadyDone, `The reveal ${cueName(state, cue.id)} is already armed.`));
+      return accept({ type: 'reveal_armed', cueId: cue.id });
+    }
+    case 'set_overlay':
+      if ((state.overlayOnAir ?? true) === command.onAir) return refuse(podiumError(ErrorCodes.alreadyDone, command.onAir ? 'The overlay is already on air.' : 'The overlay is already off air.'));
+      return accept({ type: 'overlay_set', onAir: command.onAir });
+    case 'tell_presenter':
+      return accept({ type: 'presenter_told', text: command.text });
     case 'jump': {
       if (!state.cues.some((c) => c.id === command.cueId)) return refuse(podiumError(ErrorCodes.unknownCue, `There is no cue "${command.cueId}" in this run of show.`));
       if (command.confirm !== true) return refuse(podiumError(ErrorCodes.confirmationRequired, 'Jumping to another cue needs "confirm": true.'));

@@ -22,6 +22,10 @@ export const ErrorCodes = {
   /** A results correction names a category with a standing reveal: retract it first. */
   alreadyRevealed: 'already_revealed',
   nothingToRetract: 'nothing_to_retract',
+  /** Arm was for a cue that is not the next reveal (only the next reveal can be armed). */
+  notARevealCue: 'not_a_reveal_cue',
+  /** Nothing to do: the announcement is already cleared, the overlay already on (or off) air, the reveal already armed. */
+  alreadyDone: 'already_done',
   /** Sealing needs every reveal cue's result entered (S31). */
   resultsMissing: 'results_missing',
   conflict: 'conflict',

@@ -1,6 +1,6 @@
 import { CrewRoles } from './crew';
 import { z } from 'zod';
-import { ImageIdSchema, RecipientSchema, TextSchema } from './ceremony';
+import { AttendanceSchema, ImageIdSchema, RecipientSchema, TextSchema } from './ceremony';
 import { CHANNEL_ID_PATTERN, MAX_CHANNEL_DELAY_MS } from './channels';
 import { CueKinds, type CueKind } from './cues';
 import type { CeremonyEvent, EventBody, EventType } from './events';
@@ -16,7 +16,9 @@ const Slot = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mentions') }).strict(),
   z.object({ kind: z.literal('winner') }).strict(),
 ]);
-const Entry = z.object({ recipient: RecipientSchema, score: z.number().finite().optional(), nomineeId: z.string().min(1).max(64).optional(), logo: ImageIdSchema.optional() }).strict();
+const Entry = z
+  .object({ recipient: RecipientSchema, score: z.number().finite().optional(), nomineeId: z.string().min(1).max(64).optional(), logo: ImageIdSchema.optional(), attendance: AttendanceSchema.optional() })
+  .strict();
 const Reveal = { cueId: CueId, categoryId: z.string().min(1).max(64), slot: Slot, entries: z.array(Entry) };
 const CueSchema = z
   .object({
@@ -46,7 +48,11 @@ const bodies = {
   reveal_retracted: { ...Reveal, reason: TextSchema.optional() },
   hold_started: { message: TextSchema.optional() },
   hold_ended: {},
-  announced: { text: TextSchema },
+  announced: { text: TextSchema, durationMs: z.int().min(1).optional() },
+  announcement_cleared: {},
+  reveal_armed: { cueId: CueId },
+  overlay_set: { onAir: z.boolean() },
+  presenter_told: { text: TextSchema.optional() },
   cue_jumped: { fromCueId: CueId.nullable(), toCueId: CueId },
   channel_set: { channelId: z.string().regex(CHANNEL_ID_PATTERN), name: TextSchema, delayMs: z.int().min(0).max(MAX_CHANNEL_DELAY_MS) },
   rehearsal_started: { realResults: z.boolean(), version: z.int().min(1).optional() },

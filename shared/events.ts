@@ -10,7 +10,13 @@ export type EventBody =
   | { type: 'reveal_retracted'; cueId: string; categoryId: string; slot: RevealSlot; entries: RevealedEntry[]; reason?: Text }
   | { type: 'hold_started'; message?: Text }
   | { type: 'hold_ended' }
-  | { type: 'announced'; text: Text }
+  | { type: 'announced'; text: Text; durationMs?: number }
+  | { type: 'announcement_cleared' }
+  /** The next reveal is armed: the presenter's screen shows its names (S33). Nothing secret in the event. */
+  | { type: 'reveal_armed'; cueId: string }
+  | { type: 'overlay_set'; onAir: boolean }
+  /** A message to the presenter: its text is for the crew's screens only (toPublicEvent drops it). */
+  | { type: 'presenter_told'; text?: Text }
   | { type: 'cue_jumped'; fromCueId: string | null; toCueId: string }
   | { type: 'channel_set'; channelId: string; name: Text; delayMs: number }
   /** The first event of a rehearsal run: whether it uses stand-ins or, chosen and confirmed, the real results. */
@@ -52,6 +58,10 @@ export const EventTypes = [
   'hold_started',
   'hold_ended',
   'announced',
+  'announcement_cleared',
+  'reveal_armed',
+  'overlay_set',
+  'presenter_told',
   'cue_jumped',
   'channel_set',
   'rehearsal_started',
@@ -65,5 +75,6 @@ export function toPublicEvent(event: CeremonyEvent): PublicEvent {
     const { hash: _hash, correction: _correction, ...published } = body;
     return published;
   }
+  if (body.type === 'presenter_told') return { type: body.type, seq: body.seq, at: body.at, ...(body.showAt !== undefined ? { showAt: body.showAt } : {}) };
   return body;
 }

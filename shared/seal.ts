@@ -14,7 +14,7 @@ import type { Text } from './text';
 export const SEAL_PREFIX = 'podium-seal-v1';
 
 export const SEAL_ALGORITHM =
-  'commitment = sha256hex(utf8("podium-seal-v1\\n" + salt + "\\n" + canonicalJson({ ceremonyId, cueId, categoryId, slot, entries }))); ' +
+  'commitment = sha256hex(utf8("podium-seal-v1\\n" + salt + "\\n" + canonicalJson({ ceremonyId, cueId, categoryId, slot, entries }))), entries without their attendance; ' +
   'root = sha256hex(utf8(canonicalJson({ ceremonyId, version, commitments: [{ cueId, commitment }, … in cue order] }))); ' +
   'canonicalJson: JSON with object keys sorted (by UTF-16 code units), no spaces, undefined fields left out.';
 
@@ -69,9 +69,14 @@ export function sha256hex(text: string): string {
   return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
+/** What of a reveal's entries is sealed: all but the attendance (absent, on behalf), which may be set live after the seal. */
+export function sealedEntries(entries: readonly RevealedEntry[]): RevealedEntry[] {
+  return entries.map(({ attendance: _attendance, ...entry }) => entry);
+}
+
 /** The commitment of one reveal: its salt and exactly what the reveal shows. */
 export function commitmentOf(ceremonyId: string, reveal: SealedReveal, salt: string): string {
-  const shown = { ceremonyId, cueId: reveal.cueId, categoryId: reveal.categoryId, slot: reveal.slot, entries: reveal.entries };
+  const shown = { ceremonyId, cueId: reveal.cueId, categoryId: reveal.categoryId, slot: reveal.slot, entries: sealedEntries(reveal.entries) };
   return sha256hex(`${SEAL_PREFIX}\n${salt}\n${canonicalJson(shown)}`);
 }
 
@@ -121,8 +126,8 @@ export function shownReveals(events: readonly PublicEvent[]): ShownReveal[] {
   const shown: ShownReveal[] = [];
   for (const event of events) {
     if (event.type === 'result_revealed') {
-      const { cueId, categoryId, slot, entries, salt, seq } = event;
-      shown.push({ cueId, categoryId, slot, entries, ...(salt !== undefined ? { salt } : {}), seq, retracted: false });
+      const { cueId, categoryId, slot, salt, seq } = event;
+      shown.push({ cueId, categoryId, slot, entries: sealedEntries(event.entries), ...(salt !== undefined ? { salt } : {}), seq, retracted: false });
     } else if (event.type === 'reveal_retracted') {
       const withdrawn = shown.findLast((r) => r.cueId === event.cueId);
       if (withdrawn) withdrawn.retracted = true;

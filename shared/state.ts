@@ -36,6 +36,8 @@ export interface Announcement {
   text: Text;
   at: number;
   seq: number;
+  /** How long screens show it (announcements.ts ANNOUNCEMENT_MS when missing). */
+  durationMs?: number;
 }
 
 /**
@@ -56,6 +58,12 @@ export interface CeremonyState {
   corrections: Correction[];
   hold: { since: number; message?: Text } | null;
   announcements: Announcement[];
+  /** Announcements up to this seq were cleared by the operator (announcements.ts currentAnnouncement). Missing in older states: 0. */
+  announcementClearedSeq?: number;
+  /** The next reveal, armed by the operator: the presenter's screen may show its names (S33). Cleared when any cue starts. */
+  armedCueId?: string | null;
+  /** Whether the overlay (video mixer graphics) is on air. Missing in older states: on air. */
+  overlayOnAir?: boolean;
   /** The channels screens belong to, with their delays. */
   channels: Record<string, Channel>;
   /** A live run or a rehearsal (every screen of a rehearsal carries a REHEARSAL mark). */
@@ -83,6 +91,9 @@ export function initialState(ceremony: PublicCeremony, cues: Cue[], version = 1)
     corrections: [],
     hold: null,
     announcements: [],
+    announcementClearedSeq: 0,
+    armedCueId: null,
+    overlayOnAir: true,
     channels: defaultChannels,
     run: { kind: 'live', realResults: true },
     seq: 0,
@@ -104,6 +115,7 @@ function startCue(state: CeremonyState, cueId: string, at: number): CeremonyStat
   const isClosing = state.cues[index]!.kind === 'closing';
   return {
     ...state,
+    armedCueId: null,
     currentCueId: cueId,
     nextIndex: index + 1,
     startedAt: state.startedAt ?? at,
@@ -145,6 +157,7 @@ export function evolve(state: CeremonyState, event: PublicEvent): CeremonyState 
         revealStack,
         lastRevealCueId: revealStack.at(-1) ?? null,
         corrections: [...next.corrections, correction],
+        armedCueId: null,
         // The withdrawn reveal is next again, so the operator can reveal it once it is right.
         nextIndex: indexOfCue(next, event.cueId),
         currentCueId: next.currentCueId === event.cueId ? null : next.currentCueId,
@@ -155,9 +168,20 @@ export function evolve(state: CeremonyState, event: PublicEvent): CeremonyState 
     case 'hold_ended':
       return { ...next, hold: null };
     case 'announced':
-      return { ...next, announcements: [...next.announcements, { text: event.text, at: event.at, seq: event.seq }].slice(-MAX_ANNOUNCEMENTS) };
+      return {
+        ...next,
+        announcements: [...next.announcements, { text: event.text, at: event.at, seq: event.seq, ...(event.durationMs !== undefined ? { durationMs: event.durationMs } : {}) }].slice(-MAX_ANNOUNCEMENTS),
+      };
+    case 'announcement_cleared':
+      return { ...next, announcementClearedSeq: event.seq };
+    case 'reveal_armed':
+      return { ...next, armedCueId: event.cueId };
+    case 'overlay_set':
+      return { ...next, overlayOnAir: event.onAir };
+    case 'presenter_told':
+      return next;
     case 'cue_jumped':
-      return { ...next, nextIndex: indexOfCue(next, event.toCueId) };
+      return { ...next, armedCueId: null, nextIndex: indexOfCue(next, event.toCueId) };
     case 'rehearsal_started':
       return { ...next, run: { kind: 'rehearsal', realResults: event.realResults } };
     case 'definition_published': {
@@ -165,7 +189,8 @@ export function evolve(state: CeremonyState, event: PublicEvent): CeremonyState 
       // The next cue stays the same cue when the new run of show still has it.
       const nextId = next.cues[next.nextIndex]?.id;
       const nextIndex = cues.findIndex((c) => c.id === nextId);
-      return { ...next, ceremony, cues, version: event.version, nextIndex: nextIndex >= 0 ? nextIndex : Math.min(next.nextIndex, cues.length) };
+      // New results may be new names: an armed reveal is armed again by the operator.
+      return { ...next, ceremony, cues, version: event.version, armedCueId: null, nextIndex: nextIndex >= 0 ? nextIndex : Math.min(next.nextIndex, cues.length) };
     }
     case 'results_sealed':
       return { ...next, seal: { sealNo: event.sealNo, version: event.version, root: event.root, commitments: event.commitments, sealedBy: event.sealedBy, sealedAt: event.at } };

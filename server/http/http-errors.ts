@@ -22,6 +22,8 @@ const statusByCode: Record<ErrorCode, number> = {
   [ErrorCodes.alreadyOnHold]: 409,
   [ErrorCodes.noNextCue]: 409,
   [ErrorCodes.nothingToRetract]: 409,
+  [ErrorCodes.notARevealCue]: 409,
+  [ErrorCodes.alreadyDone]: 409,
   [ErrorCodes.resultsMissing]: 409,
   [ErrorCodes.conflict]: 409,
   [ErrorCodes.rateLimited]: 429,

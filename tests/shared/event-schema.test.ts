@@ -5,12 +5,16 @@ import { decideDefinitionChange } from '../../shared/definition-change';
 import { EventTypes, toPublicEvent } from '../../shared/events';
 
 describe('the event schema is the shape of the events the decider makes', () => {
-  it('[S9] every event of whole runs (reveals, a retraction, holds, announcements, jumps, channels) passes it, unchanged', () => {
+  it('[S9] every event of whole runs (reveals, arming, a retraction, holds, announcements and their clearing, the overlay, messages to the presenter, jumps, channels) passes it, unchanged', () => {
     for (const def of [seedCeremony(), sampleCeremony()]) {
       const h = new Harness(def);
       h.given({ type: 'set_channel', channelId: 'stream', delayMs: 20_000, name: { en: 'Stream' } }, { type: 'announce', text: { en: 'Hi' } }, { type: 'hold', message: { en: 'Wait' } }, { type: 'resume' });
+      h.given({ type: 'announce', text: { en: 'Doors close' }, durationMs: 5_000 }, { type: 'clear_announcement' }, { type: 'tell_presenter', text: { en: 'Slow down' } });
+      h.given({ type: 'set_overlay', onAir: false }, { type: 'set_overlay', onAir: true });
       h.go();
       h.go();
+      while (h.state.cues[h.state.nextIndex]?.kind !== 'reveal') h.go();
+      h.given({ type: 'arm', cueId: h.state.cues[h.state.nextIndex]!.id });
       while (h.state.results[def.categories[0]!.id]?.length !== 1) h.go();
       h.given({ type: 'retract', confirm: true, reason: { en: 'Oops' } });
       h.given({ type: 'jump', cueId: h.state.cues.at(-1)!.id, confirm: true });
