@@ -70,7 +70,8 @@ export class CertificatesArchive {
       await this.#api.signIn({ passcode });
       await this.load();
     } catch (error) {
-      this.signInError = error instanceof Error ? error.message : String(error);
+      // The refusal's code (translated by the form), never the server's English words.
+      this.signInError = error instanceof ApiError ? error.code : 'network';
     } finally {
       this.signingIn = false;
     }

@@ -101,3 +101,13 @@ const roleKeys: Record<CrewRole, CrewMessageKey> = {
 export function roleLabel(lang: Language, role: CrewRole): string {
   return t(lang, roleKeys[role]);
 }
+
+/**
+ * An actor's name as the audit log shows it: a person's own name as given, but a name that is only a
+ * role fallback (the first producer's passcode signs in as "operator", older logs carry role ids) in
+ * the page's language.
+ */
+export function actorLabel(lang: Language, actor: string): string {
+  const role = actor.trim().toLowerCase();
+  return role in roleKeys ? t(lang, roleKeys[role as CrewRole]) : actor;
+}

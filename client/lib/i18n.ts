@@ -24,7 +24,7 @@ export const messages = {
   loading: { fa: 'در حال بارگذاری…', en: 'Loading…' },
   connecting: { fa: 'در حال اتصال…', en: 'Connecting…' },
   reconnecting: { fa: 'در حال اتصال دوباره…', en: 'Reconnecting…' },
-  connected: { fa: 'متصل', en: 'Live' },
+  connected: { fa: 'متصل', en: 'Connected' },
   notFound: { fa: 'این صفحه وجود ندارد.', en: 'This page does not exist.' },
   noCeremony: { fa: 'هنوز مراسمی تعریف نشده است.', en: 'No ceremony has been set up yet.' },
   retry: { fa: 'تلاش دوباره', en: 'Try again' },
