@@ -8,7 +8,7 @@ export interface ReplayMark {
   seq: number;
   /** Milliseconds since the run's first event. */
   atMs: number;
-  kind: 'cue' | 'reveal' | 'retraction' | 'hold' | 'announcement';
+  kind: 'cue' | 'reveal' | 'retraction' | 'hold' | 'resume' | 'announcement';
   cueId?: string;
 }
 
@@ -26,6 +26,8 @@ function markOf(event: PublicEvent, index: number, t0: number): ReplayMark | nul
       return { ...base, kind: 'retraction', cueId: event.cueId };
     case 'hold_started':
       return { ...base, kind: 'hold' };
+    case 'hold_ended':
+      return { ...base, kind: 'resume' };
     case 'announced':
       return { ...base, kind: 'announcement' };
     default:

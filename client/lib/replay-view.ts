@@ -20,6 +20,7 @@ const markKinds: Record<ReplayMark['kind'], ReplayMessageKey> = {
   reveal: 'eventResultRevealed',
   retraction: 'eventRevealRetracted',
   hold: 'eventHoldStarted',
+  resume: 'eventHoldEnded',
   announcement: 'eventAnnounced',
 };
 
@@ -51,4 +52,12 @@ export function markCueLabel(mark: ReplayMark, cues: readonly Cue[], lang: Langu
 /** The last mark reached at `index`: what the replay is showing now. */
 export function currentMark(marks: readonly ReplayMark[], index: number): ReplayMark | null {
   return marks.findLast((m) => m.index <= index) ?? null;
+}
+
+/**
+ * What the "now" section says at this point of a replay: the cue on, the start or the end, or, right
+ * after a retraction took the cue off, the retraction itself (never "not started yet" mid-show).
+ */
+export function replayNow(run: { startedAt: number | null; endedAt: number | null }, cue: Cue | null, mark: ReplayMark | null): 'now' | 'retracted' {
+  return run.startedAt !== null && run.endedAt === null && cue === null && mark?.kind === 'retraction' ? 'retracted' : 'now';
 }

@@ -116,4 +116,27 @@ describe('Watch again', () => {
     await fireEvent.click(screen.getByRole('button', { name: /گام قبلی/ }));
     expect(names()).toEqual([nameOf(4)]);
   });
+  it('shows a retraction as a retraction (not "not started yet") and labels the end of a hold "Resumed"', async () => {
+    const run = new TestRun();
+    run.goThrough('g2g/place-3');
+    run.command({ type: 'retract', cueId: 'g2g/place-3', confirm: true });
+    run.command({ type: 'hold' });
+    run.command({ type: 'resume' });
+    const initial = new TestRun().state;
+    const recorded = { ceremony: initial.ceremony, cues: initial.cues, events: run.log.map(toPublicEvent) };
+    const watch = player(async () => recorded, () => Promise.resolve());
+    await watch.load();
+    render(WatchAgainPage, { player: watch, locale: locale('en') });
+    const marks = watch.position!.marks;
+    expect(marks.map((m) => m.kind).slice(-3)).toEqual(['retraction', 'hold', 'resume']);
+
+    const retraction = marks.find((m) => m.kind === 'retraction')!;
+    watch.seek(retraction.index);
+    await waitFor(() => expect(document.querySelector('.retracted-line')?.textContent).toMatch(/^Reveal retracted/));
+    expect(document.body.textContent).not.toContain('not started');
+
+    watch.seek(marks.at(-1)!.index);
+    await waitFor(() => expect(document.querySelector('.mark[aria-current="step"]')?.textContent).toContain('Resumed'));
+    expect(document.querySelector('.mark[aria-current="step"]')?.textContent).not.toContain('Hold');
+  });
 });
