@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ThemeSchema } from './theme';
+import { ThemeSchema } from './theme-schema';
 
 /**
  * The ceremony definition: what organizers write (docs/ceremony-format.md). It holds the secret
