@@ -33,6 +33,8 @@ const byCode: Record<string, Words> = {
   unknown_cue: { fa: 'این گام در برنامه اجرا نیست.', en: 'That cue is not in the run of show.' },
   already_revealed: { fa: 'این بخش اعلام شده است؛ نخست اعلام را پس بگیرید.', en: 'This category has been revealed: retract it first.' },
   nothing_to_retract: { fa: 'اعلامی برای پس گرفتن وجود ندارد.', en: 'There is no reveal to retract.' },
+  not_a_reveal_cue: { fa: 'گام بعدی اعلام نتیجه نیست؛ فقط اعلام را می‌توان آماده کرد.', en: 'The next cue is not a reveal: only a reveal can be armed.' },
+  already_done: { fa: 'این کار پیش‌تر انجام شده است؛ چیزی تغییر نکرد.', en: 'That is already done; nothing changed.' },
   on_hold: { fa: 'مراسم متوقف است؛ پیش از اجرا «ادامه» را بزنید.', en: 'The ceremony is on hold: resume before GO.' },
   too_many_screens: { fa: 'این اجرا بیش از این صفحه نمی‌پذیرد.', en: 'This run admits no more screens.' },
   invalid_run_file: { fa: 'این پرونده، پروندهٔ اجرای درستی نیست.', en: 'This is not a valid run file.' },

@@ -10,7 +10,8 @@ import { imageUrl } from './image-url';
  */
 export function themeVariables(theme: Theme | ResolvedTheme | undefined): Record<string, string> {
   const t = resolveTheme(theme);
-  const bg = t.background.kind === 'colour' ? t.background.colour : t.background.kind === 'gradient' ? t.background.from : t.background.colour;
+  // The solid colour behind the text: a gradient's start, else the colour (an image's fallback too).
+  const bg = t.background.kind === 'gradient' ? t.background.from : t.background.colour;
   const background =
     t.background.kind === 'colour'
       ? t.background.colour
