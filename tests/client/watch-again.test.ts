@@ -139,4 +139,25 @@ describe('Watch again', () => {
     await waitFor(() => expect(document.querySelector('.mark[aria-current="step"]')?.textContent).toContain('Resumed'));
     expect(document.querySelector('.mark[aria-current="step"]')?.textContent).not.toContain('Hold');
   });
+
+  it('shows an announcement while it stood live: not after it was cleared, nor once its time was up', async () => {
+    const run = new TestRun();
+    run.command({ type: 'announce', text: { en: 'Long notice' }, durationMs: 600_000 });
+    run.go();
+    run.command({ type: 'clear_announcement' });
+    run.command({ type: 'announce', text: { en: 'Short notice' } });
+    run.go();
+    const initial = new TestRun().state;
+    const recorded = { ceremony: initial.ceremony, cues: initial.cues, events: run.log.map(toPublicEvent) };
+    const watch = player(async () => recorded, () => Promise.resolve());
+    await watch.load();
+    render(WatchAgainPage, { player: watch, locale: locale('en') });
+    const banner = () => document.querySelector('.announcement, [class*="announcement"]')?.textContent ?? '';
+    // Events are a minute apart: the long one stands at the GO after it, until cleared; the short one (20 s) is gone by the next GO.
+    for (const [index, shown] of [[1, 'Long notice'], [2, 'Long notice'], [3, ''], [4, 'Short notice'], [5, '']] as const) {
+      watch.seek(index);
+      await waitFor(() => expect(watch.index).toBe(index));
+      await waitFor(() => (shown ? expect(banner()).toContain(shown) : expect(document.body.textContent).not.toMatch(/Long notice|Short notice/)));
+    }
+  });
 });
