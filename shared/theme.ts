@@ -7,9 +7,9 @@
 export const ThemePresets = ['evening', 'civic', 'daylight'] as const;
 export type ThemePreset = (typeof ThemePresets)[number];
 
-/** Bundled, openly licensed faces (nothing is loaded from outside). */
-export const PersianFaces = ['vazirmatn', 'noto-naskh-arabic'] as const;
-export const LatinFaces = ['vazirmatn', 'inter', 'noto-serif'] as const;
+/** Bundled, openly licensed faces (nothing is loaded from outside): only Vazirmatn is bundled so far. */
+export const PersianFaces = ['vazirmatn'] as const;
+export const LatinFaces = ['vazirmatn'] as const;
 export type PersianFace = (typeof PersianFaces)[number];
 export type LatinFace = (typeof LatinFaces)[number];
 
