@@ -30,7 +30,7 @@ import { createImagesApi } from './studio/images-api';
 import { createSheetsApi } from './studio/sheets-api';
 
 /** The client routes that serve the single-page app. */
-const APP_ROUTES = ['/', '/c/:id', '/stage/:id', '/overlay/:id', '/operator', '/operator/studio', '/operator/studio/preview', '/results/:id', '/results/:id/verify', '/certificates/:id', '/d/:id/:organizationId', '/replay/:id', '/join/:token'];
+const APP_ROUTES = ['/', '/c/:id', '/stage/:id', '/overlay/:id', '/operator', '/operator/studio', '/operator/studio/preview', '/results/:id', '/results/:id/verify', '/certificates/:id', '/d/:id/:organizationId', '/replay/:id', '/join/:token', '/presenter/:id'];
 
 const securityHeaders = (_req: Request, res: Response, next: NextFunction) => {
   res.set({

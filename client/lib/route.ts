@@ -20,8 +20,12 @@ export interface ScreenParams {
 export type Route =
   | { page: 'audience'; ceremonyId: string | null; screen: ScreenParams }
   | { page: 'delegate'; ceremonyId: string; organizationId: string; key: string; screen: ScreenParams }
-  | { page: 'stage'; ceremonyId: string; screen: ScreenParams }
-  | { page: 'overlay'; ceremonyId: string; background: string | null; screen: ScreenParams }
+  /** `motion`: false with `?motion=off` (a mixer that wants cuts), as under prefers-reduced-motion. */
+  | { page: 'stage'; ceremonyId: string; motion: boolean; screen: ScreenParams }
+  /** `layout`: `?layout=full` for a full-frame reveal instead of lower thirds. */
+  | { page: 'overlay'; ceremonyId: string; background: string | null; motion: boolean; layout: OverlayLayout; screen: ScreenParams }
+  /** The presenter's screen at the lectern (S33): crew only, signed in. */
+  | { page: 'presenter'; ceremonyId: string }
   | { page: 'operator'; ceremonyId: string | null; runId: string }
   /** "Watch again": a recorded run played in this browser (`?run=`, the live run by default). */
   | { page: 'replay'; ceremonyId: string; runId: string }
@@ -35,10 +39,12 @@ export type Route =
   | { page: 'not_found' };
 
 export type ScreenView = 'audience' | 'stage' | 'overlay';
+export type OverlayLayout = 'lower-third' | 'full';
 
 const screenPath = /^\/(c|stage|overlay)\/([^/]+)\/?$/;
 const delegatePath = /^\/d\/([^/]+)\/([^/]+)\/?$/;
 const replayPath = /^\/replay\/([^/]+)\/?$/;
+const presenterPath = /^\/presenter\/([^/]+)\/?$/;
 const joinPath = /^\/join\/([A-Za-z0-9_-]{1,100})\/?$/;
 export const MAX_SCREEN_NAME_LENGTH = 60;
 
@@ -61,6 +67,8 @@ export function parseRoute(pathname: string, search: string): Route {
       results: params.get('results') === 'real' ? 'real' : 'stand-ins',
     };
   }
+  const presenter = presenterPath.exec(pathname);
+  if (presenter) return { page: 'presenter', ceremonyId: decode(presenter[1]!) };
   const join = joinPath.exec(pathname);
   if (join) return { page: 'join', token: join[1]! };
   const replay = replayPath.exec(pathname);
@@ -81,9 +89,16 @@ export function parseRoute(pathname: string, search: string): Route {
     case 'c':
       return { page: 'audience', ceremonyId, screen };
     case 'stage':
-      return { page: 'stage', ceremonyId, screen: withScreenKey(screen, params) };
+      return { page: 'stage', ceremonyId, motion: params.get('motion') !== 'off', screen: withScreenKey(screen, params) };
     default:
-      return { page: 'overlay', ceremonyId, background: safeColour(params.get('background')), screen: withScreenKey(screen, params) };
+      return {
+        page: 'overlay',
+        ceremonyId,
+        background: safeColour(params.get('background')),
+        motion: params.get('motion') !== 'off',
+        layout: params.get('layout') === 'full' ? 'full' : 'lower-third',
+        screen: withScreenKey(screen, params),
+      };
   }
 }
 

@@ -54,14 +54,14 @@ export async function start(route: Route, { target, locale, api }: StartContext)
       const qrCodeUrl = REPLAY_ID_PATTERN.test(runId)
         ? api.qrCodeUrl(route.ceremonyId, link.fallback(route.ceremonyId, location.origin, runId, key))
         : api.qrCodeUrl(route.ceremonyId, undefined, runId, key);
-      mount(StagePage, { target, props: { feed, locale, link, qrCodeUrl } });
+      mount(StagePage, { target, props: { feed, locale, link, qrCodeUrl, motion: route.motion } });
       return;
     }
     case 'overlay': {
       const { default: OverlayPage } = await import('../pages/OverlayPage.svelte');
       const feed = new CeremonyFeed(route.screen.run ?? LIVE_RUN_ID);
       openScreen(feed, { ceremonyId: route.ceremonyId, role: Roles.overlay, screen: route.screen });
-      mount(OverlayPage, { target, props: { feed, locale, background: route.background } });
+      mount(OverlayPage, { target, props: { feed, locale, background: route.background, motion: route.motion, layout: route.layout } });
       return;
     }
     case 'operator': {
@@ -120,6 +120,13 @@ export async function start(route: Route, { target, locale, api }: StartContext)
       const join = new JoinDesk(new CrewApi(), route.token, () => location.assign('/operator'));
       mount(JoinPage, { target, props: { join, locale } });
       await join.load();
+      return;
+    }
+    case 'presenter': {
+      const [{ default: PresenterPage }, { PresenterFeed }] = await Promise.all([import('../pages/PresenterPage.svelte'), import('./presenter-feed.svelte')]);
+      const presenter = new PresenterFeed(route.ceremonyId);
+      mount(PresenterPage, { target, props: { presenter, locale } });
+      presenter.open();
       return;
     }
     case 'results':

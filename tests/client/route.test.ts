@@ -7,6 +7,7 @@ describe('Routes of remote screens', () => {
     expect(parseRoute('/stage/egov-award-1399', '?channel=stream&name=Hall%20left')).toEqual({
       page: 'stage',
       ceremonyId: 'egov-award-1399',
+      motion: true,
       screen: { channel: 'stream', name: 'Hall left', run: null },
     });
     expect(parseRoute('/c/x', '?channel=Not%20a%20channel')).toMatchObject({ screen: { channel: null, name: null } });
@@ -37,13 +38,18 @@ describe('Routes of remote screens', () => {
   });
 
   it('[S21] reads a stage or overlay link’s key (k=), keeps ?background=, ?channel= and ?run=&key=, and sends it on to a keyed view only', () => {
-    expect(parseRoute('/stage/x', '?k=abc&channel=hall')).toEqual({ page: 'stage', ceremonyId: 'x', screen: { channel: 'hall', name: null, run: null, screenKey: 'abc' } });
+    expect(parseRoute('/stage/x', '?k=abc&channel=hall')).toEqual({ page: 'stage', ceremonyId: 'x', motion: true, screen: { channel: 'hall', name: null, run: null, screenKey: 'abc' } });
     expect(parseRoute('/overlay/x', '?background=%2300ff00&run=rehearsal-1&key=r1&k=abc')).toEqual({
       page: 'overlay',
       ceremonyId: 'x',
       background: '#00ff00',
+      motion: true,
+      layout: 'lower-third',
       screen: { channel: null, name: null, run: 'rehearsal-1', key: 'r1', screenKey: 'abc' },
     });
+    expect(parseRoute('/stage/x', '?motion=off')).toMatchObject({ page: 'stage', motion: false });
+    expect(parseRoute('/overlay/x', '?layout=full&motion=off')).toMatchObject({ page: 'overlay', layout: 'full', motion: false });
+    expect(parseRoute('/presenter/x', '')).toEqual({ page: 'presenter', ceremonyId: 'x' });
     expect(parseRoute('/c/x', '?k=abc')).toEqual({ page: 'audience', ceremonyId: 'x', screen: { channel: null, name: null, run: null } });
     expect(screenUrl('stage', 'x', { channel: null, name: null, run: 'rehearsal-1', key: 'r1', screenKey: 's1' })).toBe('/stage/x?run=rehearsal-1&key=r1&k=s1');
     expect(screenUrl('audience', 'x', { channel: null, name: null, screenKey: 's1' })).toBe('/c/x');
