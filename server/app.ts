@@ -15,6 +15,7 @@ import { createSessionApi } from './http/session-api';
 import { CrewSignIn, type FirstProducerStart } from './access/crew-sign-in';
 import { createReplayApi } from './runs/replay-api';
 import { createSealApi } from './seal/seal-api';
+import { createAttendanceApi } from './http/attendance-api';
 import { clientErrorOf, jsonBody, requireBodyType, sameOriginWrites } from './http/http-boundary';
 import { sendError } from './http/http-errors';
 import { createLogger, type Logger } from './logger';
@@ -105,6 +106,7 @@ export async function startPodium({ config, distDir, logger = createLogger(confi
   app.use('/api', createReplayApi({ ceremonies, replays: gateway.replays, auth, publicUrl: config.publicUrl, now }));
   app.use('/api', createSessionApi({ auth, signIn, people: storage.people, logger, loginLimit, now }), createCrewApi({ auth, people: storage.people, ceremonies, logger, publicUrl: config.publicUrl, now }));
   app.use('/api', createSealApi({ ceremonies, seals: storage.seals, auth, logger, now, newId: randomUUID }));
+  app.use('/api', createAttendanceApi({ ceremonies, auth, logger, now, newId: randomUUID }));
   app.use('/api', createTwoKeysApi({ twoKeys, ceremonies, auth, now }));
   app.use('/api', createStudioApi({ ceremonies, twoKeys, versions: storage.ceremonies, drafts: storage.drafts, auth, logger, sampleFile: path.join(config.ceremoniesDir, 'sample-awards.json'), now, newId: randomUUID }));
   app.use('/api', createImagesApi({ images: storage.images, auth, logger, now }));

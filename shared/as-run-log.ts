@@ -76,13 +76,13 @@ function cueIdOf(event: PublicEvent): string {
   }
 }
 
-/** A new definition version in words: a results correction says so. */
+/** A new definition version in words: a results correction says so, and a live attendance change (S34) says that instead. */
 function versionText(event: Extract<PublicEvent, { type: 'definition_published' }>): Text {
   const correction = 'correction' in event && event.correction !== undefined;
-  return {
-    fa: `نسخهٔ ${event.version} تعریف مراسم${correction ? ' (اصلاح نتایج)' : ''}`,
-    en: `definition version ${event.version}${correction ? ' (results correction)' : ''}`,
-  };
+  const attendance = 'attendance' in event && event.attendance !== undefined;
+  const fa = correction ? ' (اصلاح نتایج)' : attendance ? ' (حضور برگزیده)' : '';
+  const en = correction ? ' (results correction)' : attendance ? ' (attendance)' : '';
+  return { fa: `نسخهٔ ${event.version} تعریف مراسم${fa}`, en: `definition version ${event.version}${en}` };
 }
 
 /** A seal in words (S31): its number and the start of its root, for the log. */

@@ -62,6 +62,7 @@ const bodies = {
     cues: z.array(CueSchema).optional(),
     hash: z.string().max(100).optional(),
     correction: z.object({ categoryIds: z.array(z.string().min(1).max(64)) }).strict().optional(),
+    attendance: z.object({ cueId: CueId }).strict().optional(),
   },
   results_sealed: {
     sealNo: z.int().min(1),

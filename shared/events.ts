@@ -27,8 +27,10 @@ export type EventBody =
    * reveal (`correction`), whose public part is unchanged. `ceremony` and `cues` are there only
    * when they changed (a results correction has neither: a small event, even for a large
    * ceremony). `correction` and `hash` are for the console; screens get the public part only.
+   * `attendance`: the version changes only a recipient's attendance at that reveal cue (S34), no
+   * correction; for the consoles that see results only (the others, and screens, never get it).
    */
-  | { type: 'definition_published'; version: number; ceremony?: PublicCeremony; cues?: Cue[]; hash?: string; correction?: { categoryIds: string[] } }
+  | { type: 'definition_published'; version: number; ceremony?: PublicCeremony; cues?: Cue[]; hash?: string; correction?: { categoryIds: string[] }; attendance?: { cueId: string } }
   /** The results were sealed before the show (S31): one commitment per reveal cue, and their root. No salt. */
   | { type: 'results_sealed'; sealNo: number; version: number; root: string; commitments: { cueId: string; commitment: string }[]; sealedBy: string };
 
@@ -72,7 +74,7 @@ export const EventTypes = [
 export function toPublicEvent(event: CeremonyEvent): PublicEvent {
   const { commandId: _commandId, actor: _actor, actorRole: _role, token: _token, confirmedBy: _confirmedBy, ...body } = event;
   if (body.type === 'definition_published') {
-    const { hash: _hash, correction: _correction, ...published } = body;
+    const { hash: _hash, correction: _correction, attendance: _attendance, ...published } = body;
     return published;
   }
   if (body.type === 'presenter_told') return { type: body.type, seq: body.seq, at: body.at, ...(body.showAt !== undefined ? { showAt: body.showAt } : {}) };

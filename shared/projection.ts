@@ -64,10 +64,13 @@ export function sealOperatorView(state: CeremonyState, recent: readonly Ceremony
   return { state, previews: {}, recent: recent.slice(-AUDIT_LOG_LENGTH).map(sealEvent), definitionHash: null, sealed: true };
 }
 
-/** An event as a console without results gets it: a definition version without its hash. */
+/**
+ * An event as a console without results gets it: a definition version without its hash, nor which
+ * reveal's attendance it changed (that someone there is not present is part of the result, S34).
+ */
 export function sealEvent(event: CeremonyEvent): CeremonyEvent {
-  if (event.type !== 'definition_published' || event.hash === undefined) return event;
-  const { hash: _hash, ...rest } = event;
+  if (event.type !== 'definition_published' || (event.hash === undefined && event.attendance === undefined)) return event;
+  const { hash: _hash, attendance: _attendance, ...rest } = event;
   return rest;
 }
 

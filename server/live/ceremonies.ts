@@ -7,6 +7,7 @@ import type { CeremonyEvent } from '../../shared/events';
 import type { RunFile } from '../../shared/run-file';
 import { LIVE_RUN_ID, parseRunId, runIdOf, streamIdOf, type RunRef, type RunSummary } from '../../shared/runs';
 import { withStandIns } from '../../shared/stand-ins';
+import type { AttendanceRequest } from '../../shared/attendance-change';
 import type { ChangeOptions } from '../../shared/definition-change';
 import type { PodiumError } from '../../shared/errors';
 import { CeremonyRun, type CommandContext, type EventOrigin, type RunOptions } from './ceremony-run';
@@ -28,6 +29,9 @@ export interface CeremonySummary {
 export type ReplaceOutcome =
   | { ok: true; outcome: 'created' | 'replaced' | 'corrected'; version: number; hash: string; corrected: string[] }
   | { ok: false; error: PodiumError };
+
+/** What a live attendance change did: the version the live run now uses, or why it was refused. */
+export type AttendanceOutcome = { ok: true; outcome: 'attendance'; version: number; hash: string; cueId: string } | { ok: false; error: PodiumError };
 
 /** Reads every *.json definition of a folder; a bad file stops the start with its problems listed. */
 export function readCeremonyFolder(dir: string): CeremonyDefinition[] {
@@ -215,5 +219,17 @@ export class Ceremonies {
     const result = await run.changeDefinition(definition, (next) => this.store.put(next), change, context);
     if (!result.ok) return result;
     return { ok: true, outcome: result.corrected.length > 0 ? 'corrected' : 'replaced', version: result.version, hash: result.hash, corrected: result.corrected };
+  }
+
+  /**
+   * Sets one recipient's attendance in the live run, before that reveal (docs/spec.md S34): a new
+   * version that changes only it, published like any other (not a correction). Null: no such ceremony.
+   */
+  async changeAttendance(ceremonyId: string, request: AttendanceRequest, context: CommandContext): Promise<AttendanceOutcome | null> {
+    const run = await this.live(ceremonyId);
+    if (!run) return null;
+    const result = await run.changeAttendance(request, (next) => this.store.put(next), context);
+    if (!result.ok) return result;
+    return { ok: true, outcome: 'attendance', version: result.version, hash: result.hash, cueId: request.cueId };
   }
 }

@@ -1,6 +1,8 @@
 import type { CeremonyDefinition } from '../../shared/ceremony';
 import { actorFields, type Actor } from '../../shared/crew';
 import { CommandSchema } from '../../shared/commands';
+import { decideAttendanceChange, type AttendanceRequest } from '../../shared/attendance-change';
+import { canonicalJson } from '../../shared/canonical-json';
 import { decideDefinitionChange, type ChangeOptions } from '../../shared/definition-change';
 import { buildCues, toPublicCeremony } from '../../shared/cues';
 import { decide } from '../../shared/decide';
@@ -46,6 +48,9 @@ export type VersionLoader = (version: number) => Promise<DefinitionVersion | nul
 
 /** The outcome of a definition change: the version the run now uses, or why not. */
 export type DefinitionChangeResult = { ok: true; version: number; hash: string; seq: number; corrected: string[] } | { ok: false; error: PodiumError };
+
+/** A new version of the definition and the event that publishes it, or why not. */
+type VersionBuild = { ok: true; definition: CeremonyDefinition; event: Omit<Extract<EventBody, { type: 'definition_published' }>, 'version' | 'hash'> } | { ok: false; error: PodiumError };
 
 /** Receives committed events, to send them to screens. */
 export type EventListener = (events: CeremonyEvent[], state: CeremonyState, origin: EventOrigin) => void;
@@ -157,18 +162,40 @@ export class CeremonyRun {
    * once the new one is in the log.
    */
   changeDefinition(next: CeremonyDefinition, keep: (definition: CeremonyDefinition) => Promise<DefinitionVersion>, options: ChangeOptions, context: CommandContext): Promise<DefinitionChangeResult> {
+    return this.publishVersion((state, current) => {
+      const change = decideDefinitionChange(state, current, next, options);
+      return change.ok ? { ok: true, definition: next, event: change.event } : change;
+    }, keep, context);
+  }
+
+  /**
+   * Sets one recipient's attendance at a reveal not yet revealed (docs/spec.md S34): a new version
+   * of the definition that changes only that, built from the version the run uses at that moment.
+   */
+  changeAttendance(request: AttendanceRequest, keep: (definition: CeremonyDefinition) => Promise<DefinitionVersion>, context: CommandContext): Promise<DefinitionChangeResult> {
+    return this.publishVersion((state, current) => decideAttendanceChange(state, current, request), keep, context);
+  }
+
+  /**
+   * Publishes the version `build` makes from the run's state and definition, in turn with commands;
+   * built again on the new state when another process appended first.
+   */
+  private publishVersion(build: (state: CeremonyState, current: CeremonyDefinition) => VersionBuild, keep: (definition: CeremonyDefinition) => Promise<DefinitionVersion>, context: CommandContext): Promise<DefinitionChangeResult> {
     return this.serially(async () => {
       if (this.options.readOnly) return { ok: false as const, error: podiumError(ErrorCodes.conflict, 'This run was imported from a file: it can be replayed, not changed.') };
-      let kept: DefinitionVersion | null = null;
+      let kept = null as { json: string; version: DefinitionVersion } | null;
       for (let attempt = 0; attempt < 3; attempt++) {
-        const change = decideDefinitionChange(this.state, this.definition, next, options);
+        const change = build(this.state, this.definition);
         if (!change.ok) return change;
-        kept ??= await keep(next);
-        const event = { ...change.event, version: kept.version, hash: kept.hash, at: context.now, showAt: context.now, commandId: context.fallbackCommandId, ...actorFields(context) };
+        // Kept once, unless another process's version made this one different.
+        const json = canonicalJson(change.definition);
+        if (kept?.json !== json) kept = { json, version: await keep(change.definition) };
+        const version = kept.version;
+        const event = { ...change.event, version: version.version, hash: version.hash, at: context.now, showAt: context.now, commandId: context.fallbackCommandId, ...actorFields(context) };
         try {
           const committed = await this.log.append(this.runId, this.state.seq, [event]);
-          this.apply(committed, 'local', new Map([[kept.version, kept]]));
-          return { ok: true as const, version: kept.version, hash: kept.hash, seq: committed[0]!.seq, corrected: change.event.correction?.categoryIds ?? [] };
+          this.apply(committed, 'local', new Map([[version.version, version]]));
+          return { ok: true as const, version: version.version, hash: version.hash, seq: committed[0]!.seq, corrected: change.event.correction?.categoryIds ?? [] };
         } catch (error) {
           if (!(error instanceof SeqConflictError)) throw error;
           await this.catchUpNow();
