@@ -1,4 +1,4 @@
-import type { Recipient } from './ceremony';
+import type { Attendance, Recipient } from './ceremony';
 import { jalaliIsoDate } from './calendar';
 import type { CsvTable } from './csv';
 import type { PublicCategory } from './cues';
@@ -32,6 +32,8 @@ export interface ExportedResult {
   mention: boolean;
   recipient: Recipient;
   score?: number;
+  /** Not there to receive it (absent, on behalf, remote), as shown with the reveal (S34). */
+  attendance?: Attendance;
 }
 
 export interface ExportedCategory {
@@ -48,7 +50,7 @@ export interface ExportedCategory {
 }
 
 function exported(p: PlacedRecipient): ExportedResult {
-  return { place: p.place, mention: p.mention, recipient: p.recipient, ...(p.score !== undefined ? { score: p.score } : {}) };
+  return { place: p.place, mention: p.mention, recipient: p.recipient, ...(p.score !== undefined ? { score: p.score } : {}), ...(p.attendance !== undefined ? { attendance: p.attendance } : {}) };
 }
 
 export function runStatus(state: CeremonyState): ResultsExport['status'] {
@@ -97,6 +99,10 @@ export const RESULTS_CSV_COLUMNS = [
   'entry_fa',
   'entry_en',
   'score',
+  /** present (or empty), absent, remote or on_behalf (S34); who accepts in the two next columns. */
+  'attendance',
+  'accepted_by_fa',
+  'accepted_by_en',
 ] as const;
 
 /**
@@ -123,6 +129,9 @@ export function resultsCsvTable(archive: ResultsExport): CsvTable {
         r.recipient.entry?.fa,
         r.recipient.entry?.en,
         r.score,
+        r.attendance?.status,
+        r.attendance?.status === 'on_behalf' ? r.attendance.acceptedBy.fa : undefined,
+        r.attendance?.status === 'on_behalf' ? r.attendance.acceptedBy.en : undefined,
       ]);
     }
   }

@@ -1,4 +1,4 @@
-import type { Recipient } from './ceremony';
+import type { Attendance, Recipient } from './ceremony';
 import type { Cue, PublicCategory } from './cues';
 import type { CeremonyState } from './state';
 import type { Text } from './text';
@@ -9,6 +9,8 @@ export interface PlacedRecipient {
   mention: boolean;
   recipient: Recipient;
   score?: number;
+  /** Not there to receive it (absent, on behalf, remote): shown with the reveal (S34). */
+  attendance?: Attendance;
   cueId: string;
 }
 
@@ -36,6 +38,7 @@ export function categoryResults(state: CeremonyState): CategoryResults[] {
         mention: r.slot.kind === 'mentions',
         recipient: e.recipient,
         ...(e.score !== undefined ? { score: e.score } : {}),
+        ...(e.attendance !== undefined ? { attendance: e.attendance } : {}),
         cueId: r.cueId,
       })),
     );

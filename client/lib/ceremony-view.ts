@@ -1,4 +1,5 @@
 import type { PublicCategory, RevealedEntry, RevealSlot } from '../../shared/cues';
+import { attendancePlain } from '../../shared/attendance-text';
 import { placeLabel } from '../../shared/format';
 import type { Correction, CeremonyState, RevealedResult } from '../../shared/state';
 import { pickText, type Language, type Text } from '../../shared/text';
@@ -58,10 +59,17 @@ export function latestReveal(state: CeremonyState): Reveal | null {
   return category && result ? { category, result } : null;
 }
 
-/** «رتبه چهارم: سازمان اداری و استخدامی کشور»: a reveal as one sentence for screen readers. */
+/** «رتبه چهارم: سازمان اداری و استخدامی کشور»: a reveal as one sentence for screen readers, then who is not there (S34). */
 export function revealInWords(reveal: Reveal, lang: Language, withCategory = false): string {
   const values = { slot: slotLabel(reveal.result.slot, lang), names: revealedNames(reveal.result, lang), category: pickText(reveal.category.title, lang) };
-  return t(lang, withCategory ? 'liveRevealInCategory' : 'liveReveal', values);
+  const sentence = t(lang, withCategory ? 'liveRevealInCategory' : 'liveReveal', values);
+  const notes = reveal.result.entries.flatMap((entry) => {
+    const plain = attendancePlain(entry, lang);
+    if (!plain) return [];
+    // A tie: say whose the note is, unless the note names them (on behalf of …).
+    return [reveal.result.entries.length > 1 && entry.attendance?.status !== 'on_behalf' ? `${pickText(entry.recipient.name, lang)}: ${plain}` : plain];
+  });
+  return [sentence, ...notes].join(lang === 'fa' ? '؛ ' : '; ');
 }
 
 export function correctionInWords(state: CeremonyState, correction: Correction, lang: Language): string {
@@ -115,7 +123,11 @@ export interface NomineeStanding {
   name: Text;
   entry?: Text;
   winner: boolean;
+  /** A winner as revealed (with its attendance, S34); only once revealed. */
+  revealed?: RevealedEntry;
 }
+
+const optionalEntry = (revealed: RevealedEntry | undefined): { revealed?: RevealedEntry } => (revealed ? { revealed } : {});
 
 export interface CategoryStanding {
   category: PublicCategory;
@@ -143,6 +155,7 @@ export function categoryStanding(state: CeremonyState, category: PublicCategory)
       name: n.recipient.name,
       ...(n.recipient.entry ? { entry: n.recipient.entry } : {}),
       winner: winnerIds.has(n.id),
+      ...optionalEntry((winners ?? []).find((e) => e.nomineeId === n.id)),
     })),
     winnerRevealed: winners !== null,
     revealedCount: results.length,

@@ -61,6 +61,9 @@ describe('results export', () => {
         entry_fa: r.recipient.entry?.fa ?? '',
         entry_en: r.recipient.entry?.en ?? '',
         score: '',
+        attendance: '',
+        accepted_by_fa: '',
+        accepted_by_en: '',
       })),
     );
     // A name with a comma survives the quoting.
@@ -83,6 +86,31 @@ describe('results export', () => {
       ['3', '', '88'],
       ['', 'yes', ''],
       ['', 'yes', ''],
+    ]);
+  });
+
+  it('[S34] who was not there is in the export and the CSV, once revealed: absent, remote, accepted on behalf and by whom', () => {
+    const def = sampleCeremony();
+    const bestApp = def.categories.find((c) => c.id === 'best-app')!;
+    if (bestApp.kind !== 'ranked') throw new Error('best-app is ranked');
+    bestApp.results.find((r) => r.place === 1)!.attendance = { status: 'on_behalf', acceptedBy: { fa: 'نمایندهٔ خیالی', en: 'Proxy, Imaginary' } };
+    bestApp.results.find((r) => r.place === 2)!.attendance = { status: 'absent' };
+    bestApp.mentions![0]!.attendance = { status: 'remote' };
+    const h = new Harness(def);
+    while ((h.state.results['best-app']?.length ?? 0) < 3) h.go();
+    // Place 1 not revealed yet: who accepts for it is in no export.
+    expect(JSON.stringify(resultsExport(h.state)) + resultsCsv(resultsExport(h.state))).not.toContain('Proxy');
+    const archive = resultsExport(h.goToEnd().state);
+    const exported = archive.categories.find((c) => c.id === 'best-app')!;
+    expect(exported.results[0]!.attendance).toEqual({ status: 'on_behalf', acceptedBy: { fa: 'نمایندهٔ خیالی', en: 'Proxy, Imaginary' } });
+    const csvRows = rows(resultsCsv(archive)).filter((r) => r.category === 'best-app');
+    expect(csvRows.map((r) => [r.place, r.mention, r.attendance, r.accepted_by_fa, r.accepted_by_en])).toEqual([
+      ['1', '', 'on_behalf', 'نمایندهٔ خیالی', 'Proxy, Imaginary'],
+      ['2', '', 'absent', '', ''],
+      ['3', '', '', '', ''],
+      ['3', '', '', '', ''],
+      ['', 'yes', 'remote', '', ''],
+      ['', 'yes', '', '', ''],
     ]);
   });
 
