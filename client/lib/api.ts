@@ -1,3 +1,4 @@
+import type { AttendanceRequest } from '../../shared/attendance-change';
 import type { CertificatesExport } from '../../shared/certificates';
 import type { Cue, PublicCeremony } from '../../shared/cues';
 import type { PublicEvent } from '../../shared/events';
@@ -192,6 +193,14 @@ export class PodiumApi {
   /** Seals the results before the show; needs results.seal (a results officer, a producer). */
   sealResults(ceremonyId: string): Promise<{ sealNo: number; root: string; sealedAt: number }> {
     return this.#post(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/seal`, {});
+  }
+
+  /**
+   * Sets a recipient's attendance at a reveal not yet shown (S34): `recipientIndex` in the preview's
+   * order, `version` the one that preview was made for. Needs run.drive and results.see.
+   */
+  setAttendance(ceremonyId: string, request: AttendanceRequest): Promise<{ ok: true; outcome: 'attendance'; version: number; cueId: string }> {
+    return this.#post(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/attendance`, request);
   }
 
   /** One certificate per revealed recipient; needs an operator session. */

@@ -19,6 +19,7 @@ import { ConnectionStatuses, type ConnectionStatus } from './connection-status';
 import { NotConnectedError, OperatorConnection, type OperatorConnectionOptions } from './operator-connection';
 import { OperatorRuns } from './operator-runs.svelte';
 import { SealStatus } from './seal-check.svelte';
+import { AttendanceDesk } from './attendance-desk.svelte';
 import { ReplayDesk } from './replay-desk.svelte';
 import { TwoKeysDesk } from './two-keys-desk.svelte';
 import { applyInOrder } from './sequence';
@@ -120,6 +121,8 @@ export class OperatorConsole {
   readonly managesCrew: boolean = $derived(this.me?.capabilities.includes('crew.manage') ?? false);
   /** The results' seal (S31): its status, and sealing for those with results.seal. */
   readonly seal: SealStatus;
+  /** A recipient's attendance, set live before the reveal (S34). */
+  readonly attendanceDesk: AttendanceDesk;
   /** Two keys (S30): the policy, the requests, asking and confirming. */
   readonly twoKeys: TwoKeysDesk;
 
@@ -137,6 +140,7 @@ export class OperatorConsole {
     this.replays = new ReplayDesk(options.api, () => this.ceremonyId);
     this.crew = new CrewDesk(options.crewApi ?? new CrewApi(), () => this.managesCrew);
     this.seal = new SealStatus(options.api, () => this.ceremonyId);
+    this.attendanceDesk = new AttendanceDesk(options.api, () => this.ceremonyId);
     this.twoKeys = new TwoKeysDesk(options.api, () => this.ceremonyId);
   }
 
@@ -216,6 +220,7 @@ export class OperatorConsole {
       this.runs.reset();
       this.replays.reset();
       this.twoKeys.reset();
+      this.attendanceDesk.reset();
       // Replay rooms outlive a console: after a reload, take their controls back.
       void this.replays.reattach();
     }
