@@ -208,6 +208,31 @@ describe('[S32] the studio: masked for a role without results.see', () => {
   });
 });
 
+describe('[S32][S34] the studio: attendance is masked like the results', () => {
+  it('[S32][S34] a stage manager gets no attendance, no one who accepts, and a problem in it only as hidden; a results officer gets it all', async () => {
+    const draft = structuredClone(sampleCeremony()) as unknown as DraftDefinition;
+    const best = draft.categories!.find((c) => c.id === 'best-app')!;
+    const open = draft.categories!.find((c) => c.id === 'open-data')!;
+    if (best.kind !== 'ranked' || open.kind !== 'nominees') throw new Error('the sample changed');
+    best.results[0]!.attendance = { status: 'on_behalf', acceptedBy: { fa: 'نمایندهٔ پنهان', en: 'Hidden Proxy Person' } };
+    best.mentions![0]!.attendance = { status: 'remote' };
+    open.nominees[0]!.attendance = { status: 'absent' };
+    // And one that is not valid (who accepts, in no language): its problem names a secret place.
+    open.nominees[1]!.attendance = { status: 'on_behalf', acceptedBy: {} };
+    await create('studio-masked-s34', { from: 'sample' });
+    const saved = await save('studio-masked-s34', { ...draft, id: 'studio-masked-s34' }, 1);
+    expect(saved.status).toBe(200);
+    const masked = await call<StudioDraft>('GET', '/ceremonies/studio-masked-s34/draft', undefined, 'stage_manager');
+    expect(masked.body.masked).toBe(true);
+    expect(masked.text).not.toMatch(/attendance|on_behalf|remote|absent|Hidden Proxy Person|نمایندهٔ پنهان/);
+    expect(masked.body.problems.length).toBeGreaterThan(0);
+    for (const problem of masked.body.problems) expect(problem).toEqual({ path: expect.stringMatching(/^categories\[\d+\]\.nominees$/), message: expect.stringMatching(/^hidden/) });
+    const full = await call<StudioDraft>('GET', '/ceremonies/studio-masked-s34/draft');
+    expect(full.text).toContain('Hidden Proxy Person');
+    expect(full.body.problems.some((p) => p.path.startsWith('categories[1].nominees[1].attendance'))).toBe(true);
+  });
+});
+
 describe('[S32] the studio: publishing is a definition version', () => {
   it('[S32] an invalid draft is refused with parseCeremony’s problems; a valid one becomes the version the live run uses', async () => {
     const { body: blank } = await create('studio-publish', { from: 'blank' });
