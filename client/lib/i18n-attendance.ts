@@ -24,6 +24,8 @@ const attendanceMessages = {
   attRefused: { fa: 'حضور ثبت نشد:', en: 'The attendance was not saved:' },
   attAlreadyRevealed: { fa: 'این اعلام نشان داده شده است؛ حضور آن دیگر تغییر نمی‌کند.', en: 'This reveal has been shown: its attendance can no longer change.' },
   attChanged: { fa: 'نتایج در این فاصله تغییر کرده است؛ پیش‌نمایش تازه را ببینید و دوباره ثبت کنید.', en: 'The results changed in the meantime: check the new preview and save again.' },
+  // The audit log: its own kind of version, never called a correction.
+  attAuditEvent: { fa: 'تغییر حضور برگزیده', en: 'Attendance changed' },
   // The studio.
   attStudioLegend: { fa: 'حضور در مراسم · {row}', en: 'At the ceremony · {row}' },
 } as const satisfies Messages & Partial<Record<MessageKey, never>>;
