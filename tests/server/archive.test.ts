@@ -89,6 +89,9 @@ describe('archive API (docs/api.md#archive)', () => {
         entry_fa: r.recipient.entry?.fa ?? '',
         entry_en: r.recipient.entry?.en ?? '',
         score: '',
+        attendance: '',
+        accepted_by_fa: '',
+        accepted_by_en: '',
       })),
     );
     expect(json.categories[0]!.results.map((r) => r.recipient.name.en)).toEqual([
