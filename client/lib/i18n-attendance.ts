@@ -12,6 +12,7 @@ const attendanceMessages = {
   attAbsent: { fa: 'غایب', en: 'Absent' },
   attRemote: { fa: 'از راه دور', en: 'Joining remotely' },
   attOnBehalf: { fa: 'دریافت به نمایندگی', en: 'Accepted on behalf' },
+  attAcceptedBy: { fa: 'دریافت‌کننده به نمایندگی', en: 'Accepted by' },
   attAcceptedByFa: { fa: 'دریافت‌کننده (فارسی)', en: 'Accepted by (Persian)' },
   attAcceptedByEn: { fa: 'دریافت‌کننده (انگلیسی)', en: 'Accepted by (English)' },
   attAcceptedByFor: { fa: '{field} · {name}', en: '{field} · {name}' },

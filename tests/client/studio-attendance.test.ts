@@ -42,8 +42,8 @@ describe('[S34] the studio: who is not there', () => {
     const status = screen.getByLabelText('At the ceremony · Result 1') as HTMLSelectElement;
     expect(status.value).toBe('present');
     await fireEvent.change(status, { target: { value: 'on_behalf' } });
-    await fireEvent.input(screen.getByLabelText('Accepted on behalf · Result 1 (Persian)'), { target: { value: 'مریم نماینده' } });
-    await fireEvent.input(screen.getByLabelText('Accepted on behalf · Result 1 (English)'), { target: { value: 'Maryam Proxy' } });
+    await fireEvent.input(screen.getByLabelText('Accepted by · Result 1 (Persian)'), { target: { value: 'مریم نماینده' } });
+    await fireEvent.input(screen.getByLabelText('Accepted by · Result 1 (English)'), { target: { value: 'Maryam Proxy' } });
     await studio.flush();
     const saved = saves.at(-1)!.categories![0]!;
     expect(saved.kind === 'ranked' && saved.results[0]!.attendance).toEqual({ status: 'on_behalf', acceptedBy: { fa: 'مریم نماینده', en: 'Maryam Proxy' } });
