@@ -27,6 +27,8 @@ export interface PresenterView {
   endedAt: number | null;
   /** The operator's messages to the presenter, oldest first (the last few). */
   messages: PresenterMessage[];
+  /** The server's clock when it sent the view: the screen's clock is set by it. */
+  sentAt?: number;
 }
 
 export interface PresenterCue {
@@ -138,7 +140,7 @@ function segmentOf(definition: CeremonyDefinition, cueId: string): Exclude<Segme
 function cueStartedAt(events: readonly CeremonyEvent[], cueId: string): number | null {
   for (let i = events.length - 1; i >= 0; i--) {
     const event = events[i]!;
-    if (event.type === 'cue_started' && event.cueId === cueId) return event.showAt ?? event.at;
+    if ((event.type === 'cue_started' || event.type === 'result_revealed') && event.cueId === cueId) return event.showAt ?? event.at;
   }
   return null;
 }

@@ -4,6 +4,7 @@ import { DEFAULT_CHANNEL_ID } from '../../shared/channels';
 import { ErrorCodes, podiumError, type ErrorCode, type PodiumError } from '../../shared/errors';
 import { toPublicEvent, type CeremonyEvent } from '../../shared/events';
 import { projectPublic, sealEvent, type OperatorView } from '../../shared/projection';
+import type { PresenterView } from '../../shared/presenter';
 import { actorOf, allowed, type Capability, type Principal } from '../../shared/crew';
 import type {
   AckResult,
@@ -150,7 +151,7 @@ export class SocketGateway {
       sealed.emit('event', sealEvent(event));
     }
     this.delivery(run).publish(events);
-    this.toOperators(run, presenterRoom(run)).emit('presenter', run.presenterView());
+    this.toOperators(run, presenterRoom(run)).emit('presenter', this.presenterFrame(run));
     if (events.some((e) => e.type === 'channel_set')) {
       for (const event of events) {
         if (event.type === 'channel_set') this.io.to(channelRoom(run, event.channelId)).emit('channel', run.current.channels[event.channelId]!);
@@ -171,7 +172,7 @@ export class SocketGateway {
   refreshConsoles(run: CeremonyRun): void {
     this.toLocalOperators(run, previewRoom(run)).emit('snapshot', run.operatorView());
     this.toLocalOperators(run, sealedRoom(run)).emit('snapshot', run.sealedOperatorView());
-    this.toLocalOperators(run, presenterRoom(run)).emit('presenter', run.presenterView());
+    this.toLocalOperators(run, presenterRoom(run)).emit('presenter', this.presenterFrame(run));
   }
 
   /** The ceremonies with a console open on this process (whose requests it shows). */
@@ -421,6 +422,11 @@ export class SocketGateway {
     this.scheduleNotify(run);
   }
 
+  /** The presenter view, stamped with the server's clock (the screen shows how long a segment has run). */
+  private presenterFrame(run: CeremonyRun): PresenterView {
+    return { ...run.presenterView(), sentAt: this.options.now() };
+  }
+
   /**
    * The presenter's screen (S33): in its own room, it gets the presenter view and nothing of the
    * console's (no events, previews, registry). It drives nothing: every message but sync is ignored.
@@ -428,9 +434,9 @@ export class SocketGateway {
   private onPresenter(socket: OperatorSocket): void {
     const { run } = socket.data;
     void socket.join(presenterRoom(run));
-    socket.emit('presenter', run.presenterView());
+    socket.emit('presenter', this.presenterFrame(run));
     socket.on('sync', () => {
-      if (this.sessions.principal(socket)) socket.emit('presenter', run.presenterView());
+      if (this.sessions.principal(socket)) socket.emit('presenter', this.presenterFrame(run));
     });
     socket.on('command', (_command, ack) => {
       if (typeof ack === 'function') ack({ ok: false, error: podiumError(ErrorCodes.forbidden, "The presenter's screen drives nothing: commands come from the console.") });
