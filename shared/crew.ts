@@ -27,6 +27,8 @@ export const Capabilities = [
   'rehearsal.real',
   /** People, invitations, API tokens, ending sessions, the two-keys settings. */
   'crew.manage',
+  /** The presenter's screen (S33): the script, and a reveal's names once the operator arms it. */
+  'presenter.view',
 ] as const;
 export type Capability = (typeof Capabilities)[number];
 
@@ -34,10 +36,10 @@ const everything: readonly Capability[] = Capabilities;
 
 export const RolePermissions: Record<CrewRole, readonly Capability[]> = {
   producer: everything,
-  operator: ['console.view', 'results.see', 'run.drive', 'screens.manage', 'screens.links', 'rehearsal.start'],
+  operator: ['console.view', 'results.see', 'run.drive', 'screens.manage', 'screens.links', 'rehearsal.start', 'presenter.view'],
   results_officer: ['console.view', 'results.see', 'results.edit', 'results.seal', 'rehearsal.start', 'rehearsal.real'],
   stage_manager: ['console.view', 'screens.links'],
-  presenter: ['console.view'],
+  presenter: ['console.view', 'presenter.view'],
 };
 
 export function can(role: CrewRole, capability: Capability): boolean {

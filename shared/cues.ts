@@ -164,11 +164,19 @@ export function buildCues(def: CeremonyDefinition): Cue[] {
   });
 }
 
-/** The secret part of a reveal cue: who is revealed. Only the server calls this. */
-export function entriesForSlot(category: Category, slot: RevealSlot, organizations: readonly Organization[] = []): RevealedEntry[] {
+/**
+ * The secret part of a reveal cue: who is revealed. Only the server calls this. A name's
+ * pronunciation is for the presenter's screen only (S33): in the entries only `forPresenter`.
+ */
+export function entriesForSlot(category: Category, slot: RevealSlot, organizations: readonly Organization[] = [], forPresenter = false): RevealedEntry[] {
   const logoOf = (recipient: Recipient) => (recipient.organizationId === undefined ? undefined : organizations.find((o) => o.id === recipient.organizationId)?.logo);
+  const shown = (recipient: Recipient): Recipient => {
+    if (forPresenter || recipient.pronunciation === undefined) return recipient;
+    const { pronunciation: _pronunciation, ...rest } = recipient;
+    return rest;
+  };
   const withScore = (e: { recipient: Recipient; score?: number | undefined; attendance?: Attendance | undefined }, extra: Partial<RevealedEntry> = {}): RevealedEntry => ({
-    recipient: e.recipient,
+    recipient: shown(e.recipient),
     ...(e.score !== undefined ? { score: e.score } : {}),
     ...extra,
     ...optional('logo', logoOf(e.recipient)),

@@ -1,3 +1,4 @@
+import type { PresenterView } from './presenter';
 import type { CeremonyEvent, PublicEvent } from './events';
 import type { PodiumError } from './errors';
 import type { OperatorView } from './projection';
@@ -161,6 +162,8 @@ export interface ServerToOperatorEvents {
   failure: (error: PodiumError) => void;
   /** Two keys (S30): the ceremony's policy and its requests of the last minutes, whole, on connect and on every change. */
   approvals: (board: ApprovalBoard) => void;
+  /** The presenter's screen (S33): its whole view, on connect and after every change. */
+  presenter: (view: PresenterView) => void;
 }
 
 export interface OperatorToServerEvents {

@@ -261,6 +261,18 @@ export class OperatorConsole {
     return this.#send(command);
   }
 
+  /** Opens the envelope of the next reveal for the presenter's screen (S33): its names show there from now on. */
+  arm(): Promise<boolean> {
+    const next = this.next;
+    if (!next || next.kind !== 'reveal') return Promise.resolve(false);
+    return this.#send({ type: 'arm', commandId: this.#newId(), cueId: next.id });
+  }
+
+  /** A message to the presenter's screen only (S33). */
+  tellPresenter(text: Text): Promise<boolean> {
+    return this.#send({ type: 'tell_presenter', commandId: this.#newId(), text });
+  }
+
   /** Adds a channel, or changes its name or delay. */
   setChannel(channelId: string, delayMs: number, name?: Text): Promise<boolean> {
     return this.#send({ type: 'set_channel', commandId: this.#newId(), channelId, delayMs, ...(name ? { name } : {}) });

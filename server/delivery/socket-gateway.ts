@@ -4,6 +4,7 @@ import { DEFAULT_CHANNEL_ID } from '../../shared/channels';
 import { ErrorCodes, podiumError, type ErrorCode, type PodiumError } from '../../shared/errors';
 import { toPublicEvent, type CeremonyEvent } from '../../shared/events';
 import { projectPublic, sealEvent, type OperatorView } from '../../shared/projection';
+import type { PresenterView } from '../../shared/presenter';
 import { actorOf, allowed, type Capability, type Principal } from '../../shared/crew';
 import type {
   AckResult,
@@ -31,7 +32,7 @@ import { originAllowed } from '../http/origin';
 import { ScreenGuard } from './screen-guard';
 import { ScreenRegistry } from './screen-registry';
 import { ConsoleSessions, SESSION_ENDED } from './console-sessions';
-import { channelRoom, operatorsRoom, previewRoom, sealedRoom, screensRoom, type OperatorNamespace, type OperatorSocket, type ScreenData, type ScreenSocket } from './socket-types';
+import { channelRoom, operatorsRoom, presenterRoom, previewRoom, sealedRoom, screensRoom, type OperatorNamespace, type OperatorSocket, type ScreenData, type ScreenSocket } from './socket-types';
 import type { TwoKeys } from '../approvals/two-keys';
 import type { ApprovalBoard } from '../../shared/two-keys';
 import { commandType, HelloSchema, OperatorAuthSchema, RenderedSchema, ScreenAuthSchema, ScreenRequestSchema, SyncSchema } from './socket-messages';
@@ -150,6 +151,7 @@ export class SocketGateway {
       sealed.emit('event', sealEvent(event));
     }
     this.delivery(run).publish(events);
+    this.toOperators(run, presenterRoom(run)).emit('presenter', this.presenterFrame(run));
     if (events.some((e) => e.type === 'channel_set')) {
       for (const event of events) {
         if (event.type === 'channel_set') this.io.to(channelRoom(run, event.channelId)).emit('channel', run.current.channels[event.channelId]!);
@@ -170,6 +172,7 @@ export class SocketGateway {
   refreshConsoles(run: CeremonyRun): void {
     this.toLocalOperators(run, previewRoom(run)).emit('snapshot', run.operatorView());
     this.toLocalOperators(run, sealedRoom(run)).emit('snapshot', run.sealedOperatorView());
+    this.toLocalOperators(run, presenterRoom(run)).emit('presenter', this.presenterFrame(run));
   }
 
   /** The ceremonies with a console open on this process (whose requests it shows). */
@@ -365,13 +368,16 @@ export class SocketGateway {
     const token = auth.data.token ?? tokenFromHeaders({ cookie: socket.handshake.headers.cookie });
     const session = token ? this.options.auth.principal(token, this.options.now()) : null;
     if (!token || !session) throw refusal(ErrorCodes.unauthorized, 'Sign in first.');
+    if (auth.data.presenter && !allowed(session, 'presenter.view', auth.data.ceremonyId)) {
+      throw refusal(ErrorCodes.forbidden, `This sign-in may not open the presenter's screen of ceremony "${auth.data.ceremonyId}".`);
+    }
     if (!allowed(session, 'console.view', auth.data.ceremonyId)) throw refusal(ErrorCodes.forbidden, `This sign-in may not open the console of ceremony "${auth.data.ceremonyId}".`);
     const run = await this.openRun(auth.data.ceremonyId, auth.data.runId);
     // A rehearsal on the real results shows the winners: not to a console that may not see them.
     if (run.realResultsRehearsal && !allowed(session, 'results.see')) {
       throw refusal(ErrorCodes.forbidden, 'This rehearsal uses the real results: your role may not see them.');
     }
-    socket.data = { run, token, session };
+    socket.data = { run, token, session, ...(auth.data.presenter ? { presenter: true as const } : {}) };
   }
 
   /** Whether a console may see results (its previews): else it gets the sealed view (S29). */
@@ -388,6 +394,7 @@ export class SocketGateway {
     // Revoked or expired while the run was opening: not one frame of the operator view.
     if (!this.sessions.isLive(socket)) return this.sessions.cutOff(socket);
     this.sessions.guard(socket);
+    if (socket.data.presenter) return this.onPresenter(socket);
     this.delivery(run);
     void socket.join([operatorsRoom(run), this.seesResults(socket) ? previewRoom(run) : sealedRoom(run), approvalsRoom(run.definition.id, this.seesResults(socket))]);
     const twoKeys = this.options.twoKeys;
@@ -413,6 +420,27 @@ export class SocketGateway {
     });
     socket.on('disconnect', () => this.scheduleNotify(run));
     this.scheduleNotify(run);
+  }
+
+  /** The presenter view, stamped with the server's clock (the screen shows how long a segment has run). */
+  private presenterFrame(run: CeremonyRun): PresenterView {
+    return { ...run.presenterView(), sentAt: this.options.now() };
+  }
+
+  /**
+   * The presenter's screen (S33): in its own room, it gets the presenter view and nothing of the
+   * console's (no events, previews, registry). It drives nothing: every message but sync is ignored.
+   */
+  private onPresenter(socket: OperatorSocket): void {
+    const { run } = socket.data;
+    void socket.join(presenterRoom(run));
+    socket.emit('presenter', this.presenterFrame(run));
+    socket.on('sync', () => {
+      if (this.sessions.principal(socket)) socket.emit('presenter', this.presenterFrame(run));
+    });
+    socket.on('command', (_command, ack) => {
+      if (typeof ack === 'function') ack({ ok: false, error: podiumError(ErrorCodes.forbidden, "The presenter's screen drives nothing: commands come from the console.") });
+    });
   }
 
   /** A run's consoles (or those of one of its rooms), to push to (those whose session ended are cut off first: S19). */

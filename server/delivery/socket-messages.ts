@@ -25,6 +25,8 @@ export const OperatorAuthSchema = z.object({
   runId: RunId,
   token: z.string().max(2048).optional(),
   lastSeq: z.int().min(0).optional(),
+  /** The presenter's screen (S33): it gets only the presenter view, never the console's. */
+  presenter: z.literal(true).optional(),
 });
 export const SyncSchema = z.object({ lastSeq: z.int().min(0) });
 export const HelloSchema = z.object({

@@ -23,6 +23,8 @@ export interface OperatorData {
   token: string;
   /** Who signed in (its role decides what the console gets: S29). */
   session: Principal;
+  /** The presenter's screen (S33), not a console: it is in the presenter room only. */
+  presenter?: true;
 }
 
 export type ScreenSocket = Socket<ScreenToServerEvents, ServerToScreenEvents, Record<string, never>, ScreenData>;
@@ -36,3 +38,5 @@ export const operatorsRoom = (run: CeremonyRun) => `operators:${run.runId}`;
 /** The consoles that may see results (their previews), and those that may not (S29). */
 export const previewRoom = (run: CeremonyRun) => `operators:${run.runId}:previews`;
 export const sealedRoom = (run: CeremonyRun) => `operators:${run.runId}:sealed`;
+/** The presenter's screens of a run (S33): the presenter view, nothing else. */
+export const presenterRoom = (run: CeremonyRun) => `presenters:${run.runId}`;

@@ -1,3 +1,4 @@
+import { presenterView, type PresenterView } from '../../shared/presenter';
 import type { CeremonyDefinition } from '../../shared/ceremony';
 import { actorFields, type Actor } from '../../shared/crew';
 import { CommandSchema } from '../../shared/commands';
@@ -143,6 +144,11 @@ export class CeremonyRun {
 
   operatorView(): OperatorView {
     return projectOperator(this.state, this.definition, this.events, this.used.hash);
+  }
+
+  /** The presenter's screen (S33): a reveal's names only once armed. */
+  presenterView(): PresenterView {
+    return presenterView(this.state, this.definition, this.events);
   }
 
   /** The operator view for a role that may not see results: no preview, no definition hash (S29). */
