@@ -7,9 +7,10 @@ import type { Problem } from '../../shared/validation';
 /**
  * A draft as a role without `results.see` gets it (S32): the shape of the ceremony, no result.
  * Picked field by field, never spread (a draft may hold anything, anywhere):
- * - the details, organizations and run of show as they are (public);
+ * - the details, organizations and run of show as they are (public; a segment's script too: it
+ *   names no result);
  * - per category its public fields (id, kind, title, section, field, description, prize,
- *   placeCount, revealOrder);
+ *   placeCount, revealOrder); not its script (a reveal's line may name the winner, S33);
  * - a ranked result keeps its place, in place order; a mention is kept as one entry: each with a
  *   recipient of empty names (`{"fa":"","en":""}`) and the category's most common recipient type
  *   (as the stand-ins have it), no entry, photo, organization or score;
@@ -46,7 +47,7 @@ const PUBLIC_DETAILS = [
   'videoConference',
   'organizations',
 ] as const;
-const PUBLIC_SEGMENT_FIELDS = ['kind', 'id', 'title', 'speaker', 'role', 'categoryId'] as const;
+const PUBLIC_SEGMENT_FIELDS = ['kind', 'id', 'title', 'speaker', 'role', 'categoryId', 'script'] as const;
 const PUBLIC_CATEGORY_FIELDS = ['id', 'kind', 'title', 'section', 'field', 'description', 'prize', 'placeCount', 'revealOrder'] as const;
 
 type Loose = Record<string, unknown>;
