@@ -98,6 +98,9 @@ describe('CertificateSheet', () => {
     expect(en.container.querySelectorAll('.signature')).toHaveLength(2);
     const seed = certificatesOf(resultsExport(run(seedDefinition())));
     expect(seed.map((c) => c.number)).toEqual(['egov-award-1399/g2g/1-1', 'egov-award-1399/g2g/2-1', 'egov-award-1399/g2g/3-1', 'egov-award-1399/g2g/4-1']);
+    // The digits of an id's word (g2g) stay; the year, the place and the position are Persian.
+    const third = render(CertificateSheet, { certificate: seed[2]!, lang: 'fa' });
+    expect(third.container.querySelector('.number bdi')!.textContent).toBe('egov-award-۱۳۹۹/g2g/۳-۱');
   });
 
   it('a tie numbers its recipients 1 and 2 at their place; the theme\'s logo heads the certificate', () => {
