@@ -101,7 +101,7 @@ const persian: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   // shared/contrast.ts: a theme's colours (the colours stay as they are: a reader looks them up)
   [
     /^too little contrast \(WCAG AA\): (text|muted text|text on the accent|accent \(large text\)) (#[0-9a-fA-F]{6}) on (background|surface|accent) (#[0-9a-fA-F]{6}) is ([\d.]+):1, needs at least ([\d.]+):1$/,
-    (m) => `تضاد رنگ کافی نیست (WCAG AA): ${contrastWords[m[1]!] ?? isolate(m[1]!)} ${isolate(m[2]!)} روی ${contrastWords[m[3]!] ?? isolate(m[3]!)} ${isolate(m[4]!)} نسبت ${n(m[5]!)} به ۱ دارد؛ دست‌کم ${n(m[6]!)} به ۱ لازم است`,
+    (m) => `تضاد رنگ کافی نیست (WCAG AA): ${contrastWords[m[1]!] ?? isolate(m[1]!)} ${isolate(m[2]!)} روی ${contrastWords[m[3]!] ?? isolate(m[3]!)} ${isolate(m[4]!)} نسبت ${n(m[5]!).replace('.', '٫')} به ۱ دارد؛ دست‌کم ${n(m[6]!).replace('.', '٫')} به ۱ لازم است`,
   ],
   // shared/csv-import.ts: a spreadsheet's rows
   [/^expected a name in name_fa or name_en \(or both\)$/, () => 'نامی در ستون name_fa یا name_en (یا هر دو) لازم است'],

@@ -46,7 +46,7 @@ const themeMessages = {
   previewMuted: { fa: 'تاریخ و محل، متن کم‌رنگ', en: 'Date and venue, muted text' },
   previewCard: { fa: 'کارت برگزیده', en: 'Winner card' },
   previewPlace: { fa: 'رتبه اول', en: '1st place' },
-  contrastPasses: { fa: 'همهٔ متن‌ها تضاد کافی دارند (WCAG AA). طرح ذخیره می‌شود.', en: 'All text has enough contrast (WCAG AA). The theme is saved.' },
+  contrastPasses: { fa: 'همهٔ متن‌ها تضاد کافی دارند (WCAG AA)؛ طرح در پیش‌نویس نگه داشته می‌شود.', en: 'All text has enough contrast (WCAG AA); the theme goes into the draft.' },
   contrastFails: { fa: 'این طرح ذخیره نشد: تا وقتی تضادش کافی نیست، پیش‌نویس همان طرح پیشین را نگه می‌دارد.', en: 'This theme is not saved: until its contrast passes, the draft keeps the previous theme.' },
 } as const satisfies Messages & Partial<Record<StudioMessageKey, never>>;
 
