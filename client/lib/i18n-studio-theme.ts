@@ -40,7 +40,9 @@ const themeMessages = {
   faceFa: { fa: 'قلم فارسی', en: 'Persian typeface' },
   faceEn: { fa: 'قلم لاتین', en: 'Latin typeface' },
   facesHelp: { fa: 'همه همراه پادیوم‌اند (با پروانهٔ آزاد)؛ چیزی از بیرون بارگذاری نمی‌شود.', en: 'All are bundled with Podium (openly licensed); nothing is loaded from outside.' },
-  faceSample: { fa: 'برگزیدهٔ جایزه — Winner of the award ۱۴۰۳', en: 'Winner of the award — برگزیدهٔ جایزه 2024' },
+  // A specimen of each script, the same in both languages (each shown in its own face).
+  faceSampleFa: { fa: 'برگزیدهٔ جایزه ۱۴۰۳', en: 'برگزیدهٔ جایزه ۱۴۰۳' },
+  faceSampleEn: { fa: 'Winner of the award 2024', en: 'Winner of the award 2024' },
   sectionPreview: { fa: 'پیش‌نمایش و سنجش تضاد', en: 'Preview and contrast check' },
   previewTitle: { fa: 'عنوان مراسم', en: 'Ceremony title' },
   previewMuted: { fa: 'تاریخ و محل، متن کم‌رنگ', en: 'Date and venue, muted text' },
