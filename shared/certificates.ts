@@ -1,6 +1,7 @@
 import type { Recipient } from './ceremony';
 import type { ResultsExport } from './results-export';
 import type { Text } from './text';
+import type { Theme } from './theme';
 
 /** One certificate: one revealed recipient, at its place in its category. */
 export interface Certificate {
@@ -18,12 +19,23 @@ export interface Certificate {
   place: number | null;
   mention: boolean;
   recipient: Recipient;
+  /**
+   * The certificate's number, stable across exports: `<ceremony>/<category>/<slot>-<position>`, the
+   * slot being the place (`m` for the honourable mentions) and the position the recipient's among
+   * those in that slot, from 1 (a tie's second is `1-2`). E.g. `egov-award-1399/g2g/1-1`.
+   */
+  number: string;
+}
+
+/** The number of the `position`th (from 1) recipient at `place` (null: an honourable mention). */
+export function certificateNumber(ceremonyId: string, categoryId: string, place: number | null, position: number): string {
+  return `${ceremonyId}/${categoryId}/${place === null ? 'm' : place}-${position}`;
 }
 
 /** A certificate for each revealed recipient, in the export's order: category by category, best place first, then mentions. */
 export function certificatesOf(archive: ResultsExport): Certificate[] {
   return archive.categories.flatMap((cat) =>
-    [...cat.results, ...cat.mentions].map((r) => ({
+    [...cat.results, ...cat.mentions].map((r, i, all) => ({
       ceremonyTitle: archive.title,
       ...(archive.edition ? { edition: archive.edition } : {}),
       ...(archive.venue ? { venue: archive.venue } : {}),
@@ -36,6 +48,7 @@ export function certificatesOf(archive: ResultsExport): Certificate[] {
       place: r.place,
       mention: r.mention,
       recipient: r.recipient,
+      number: certificateNumber(archive.ceremonyId, cat.id, r.mention ? null : r.place, all.slice(0, i + 1).filter((o) => o.mention === r.mention && o.place === r.place).length),
     })),
   );
 }
@@ -45,4 +58,6 @@ export interface CertificatesExport {
   ceremonyId: string;
   status: ResultsExport['status'];
   certificates: Certificate[];
+  /** The ceremony's theme (public): the certificates' logo, colours and face. */
+  theme?: Theme;
 }

@@ -54,6 +54,17 @@ const units: Record<string, string> = { characters: 'نویسه', items: 'مور
 const bounds: Record<string, string> = { '<=': 'حداکثر', '<': 'کمتر از', '>=': 'دست‌کم', '>': 'بیشتر از', 'exactly ': 'دقیقاً' };
 const subjects: Record<string, string> = { string: 'متن', array: 'فهرست', number: 'عدد', set: 'مجموعه', file: 'پرونده', map: 'جدول', bigint: 'عدد', date: 'تاریخ' };
 
+/** The parts of a theme a contrast problem names. */
+const contrastWords: Record<string, string> = {
+  text: 'متن',
+  'muted text': 'متن کم‌رنگ',
+  'text on the accent': 'متن روی رنگ تأکید',
+  'accent (large text)': 'رنگ تأکید (متن درشت)',
+  background: 'پس‌زمینه',
+  surface: 'کارت‌ها و نوارها',
+  accent: 'رنگ تأکید',
+};
+
 const persian: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   // shared/ceremony.ts
   [/^expected a non-empty text$/, () => 'این متن نباید خالی باشد'],
@@ -87,6 +98,11 @@ const persian: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/^expected the id of a nominee of this category$/, () => 'باید شناسهٔ یکی از نامزدهای همین بخش باشد'],
   [/^a winner is listed twice$/, () => 'یک برگزیده دو بار آمده است'],
   [/^expected every nominee id once \((.*)\)$/s, (m) => `ترتیب نمایش باید شناسهٔ هر نامزد را یک بار داشته باشد (${isolate(m[1]!)})`],
+  // shared/contrast.ts: a theme's colours (the colours stay as they are: a reader looks them up)
+  [
+    /^too little contrast \(WCAG AA\): (text|muted text|text on the accent|accent \(large text\)) (#[0-9a-fA-F]{6}) on (background|surface|accent) (#[0-9a-fA-F]{6}) is ([\d.]+):1, needs at least ([\d.]+):1$/,
+    (m) => `تضاد رنگ کافی نیست (WCAG AA): ${contrastWords[m[1]!] ?? isolate(m[1]!)} ${isolate(m[2]!)} روی ${contrastWords[m[3]!] ?? isolate(m[3]!)} ${isolate(m[4]!)} نسبت ${n(m[5]!).replace('.', '٫')} به ۱ دارد؛ دست‌کم ${n(m[6]!).replace('.', '٫')} به ۱ لازم است`,
+  ],
   // shared/csv-import.ts: a spreadsheet's rows
   [/^expected a name in name_fa or name_en \(or both\)$/, () => 'نامی در ستون name_fa یا name_en (یا هر دو) لازم است'],
   [/^expected "organization" or "person"$/, () => 'نوع باید «organization» (سازمان) یا «person» (شخص) باشد'],

@@ -16,7 +16,7 @@ import type { Problem } from './validation';
 export type ChecklistLevel = 'ok' | 'warning' | 'blocking';
 
 /** The studio tab where an item is fixed (a subset of the client's StudioTab). */
-export type ChecklistTab = 'details' | 'runOfShow' | 'categories' | 'organizations' | 'publish' | 'check';
+export type ChecklistTab = 'details' | 'theme' | 'runOfShow' | 'categories' | 'organizations' | 'publish' | 'check';
 
 /** One thing to put right, at a path of the definition. */
 export interface ChecklistDetail {
@@ -56,6 +56,7 @@ export function tabOfPath(path: string): ChecklistTab {
   if (path.startsWith('categories')) return 'categories';
   if (path.startsWith('runOfShow')) return 'runOfShow';
   if (path.startsWith('organizations')) return 'organizations';
+  if (path.startsWith('theme')) return 'theme';
   return 'details';
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LatinFaces, PersianFaces, ThemePresets, type Theme } from './theme';
+import { LatinFaces, PersianFaces, ThemePresets } from './theme-names';
+import type { Theme } from './theme';
 
 /**
  * The theme as a definition holds it, checked (shared/theme.ts has the presets and resolveTheme,

@@ -4,12 +4,11 @@
  * rest (resolveTheme). The screens read it as CSS custom properties (themeVariables).
  */
 
-export const ThemePresets = ['evening', 'civic', 'daylight'] as const;
-export type ThemePreset = (typeof ThemePresets)[number];
+import type { LatinFaces, PersianFaces, ThemePresets } from './theme-names';
 
-/** Bundled, openly licensed faces (nothing is loaded from outside): only Vazirmatn is bundled so far. */
-export const PersianFaces = ['vazirmatn'] as const;
-export const LatinFaces = ['vazirmatn'] as const;
+// The names' lists are in theme-names.ts (imported here for their types only): what the audience
+// page loads of this file is the presets and resolveTheme, nothing more.
+export type ThemePreset = (typeof ThemePresets)[number];
 export type PersianFace = (typeof PersianFaces)[number];
 export type LatinFace = (typeof LatinFaces)[number];
 
@@ -46,29 +45,29 @@ export interface ResolvedTheme {
 }
 
 export const presetThemes: Record<ThemePreset, ResolvedTheme> = {
-  /** A night at the theatre: deep blue, gold. */
+  /** A night at the theatre: near black, warm ivory and gold. */
   evening: {
     preset: 'evening',
     mode: 'dark',
-    primary: '#ffffff',
-    accent: '#ffd166',
-    surface: '#141b33',
-    background: { kind: 'gradient', from: '#0b1020', to: '#1b2550', angle: 160 },
+    primary: '#fbf6e9',
+    accent: '#e3b84f',
+    surface: '#221c12',
+    background: { kind: 'gradient', from: '#0e0c08', to: '#2a2214', angle: 160 },
     faceFa: 'vazirmatn',
     faceEn: 'vazirmatn',
   },
-  /** A government award: dark green, white and a restrained gold. */
+  /** A government award: sober deep blue to teal, white, a light teal for places. */
   civic: {
     preset: 'civic',
     mode: 'dark',
     primary: '#ffffff',
-    accent: '#e9c46a',
-    surface: '#0f3b2e',
-    background: { kind: 'gradient', from: '#06281f', to: '#0d4a39', angle: 180 },
+    accent: '#7dd3c8',
+    surface: '#12365c',
+    background: { kind: 'gradient', from: '#0a2342', to: '#0b3d4f', angle: 180 },
     faceFa: 'vazirmatn',
     faceEn: 'vazirmatn',
   },
-  /** A daytime hall: light, ink and a deep red. */
+  /** A daytime hall: light paper, ink and a deep red. */
   daylight: {
     preset: 'daylight',
     mode: 'light',
@@ -86,3 +85,4 @@ export function resolveTheme(theme: Theme | undefined): ResolvedTheme {
   const defined = Object.fromEntries(Object.entries(theme ?? {}).filter(([, value]) => value !== undefined));
   return { ...base, ...defined } as ResolvedTheme;
 }
+

@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import { CeremonySchema, type CeremonyDefinition } from './ceremony';
+import { contrastMessage, themeContrastFailures } from './contrast';
 import { placeCount } from './cues';
 
 /** One problem with a definition: where it is, and what is wrong, in words a person can act on. */
 export interface Problem {
   path: string;
   message: string;
+  /** A stable code for a problem a page acts on by kind (only `low_contrast` so far). */
+  code?: 'low_contrast';
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
@@ -66,13 +69,19 @@ function duplicates(values: readonly string[]): Set<string> {
   return dup;
 }
 
-/** Rules a JSON Schema cannot say: references, uniqueness, reveal orders. */
+/** A theme's colours below WCAG AA (shared/contrast.ts), each at the field to change. */
+export function themeProblems(theme: CeremonyDefinition['theme']): Problem[] {
+  return themeContrastFailures(theme).map((f) => ({ path: formatPath(['theme', f.field]), message: contrastMessage(f), code: 'low_contrast' as const }));
+}
+
+/** Rules a JSON Schema cannot say: references, uniqueness, reveal orders, a theme's contrast. */
 function crossCheck(def: CeremonyDefinition): Problem[] {
   const problems: Problem[] = [];
   const add = (path: PropertyKey[], message: string) => problems.push({ path: formatPath(path), message });
 
   const zone = timeZoneProblem(def.timeZone);
   if (zone) problems.push(zone);
+  problems.push(...themeProblems(def.theme));
 
   const categoryIds = def.categories.map((c) => c.id);
   const dupCategories = duplicates(categoryIds);

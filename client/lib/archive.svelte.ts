@@ -1,5 +1,6 @@
 import type { Certificate } from '../../shared/certificates';
 import type { ResultsExport } from '../../shared/results-export';
+import type { Theme } from '../../shared/theme';
 import { ApiError, type PodiumApi } from './api';
 
 /** The public results page's state: the results export, loaded once. */
@@ -37,6 +38,8 @@ export class ResultsArchive {
 /** The certificates page's state: an operator session, then the certificates. */
 export class CertificatesArchive {
   certificates: Certificate[] | null = $state(null);
+  /** The ceremony's theme: the certificates' logo, colours and face. */
+  theme: Theme | undefined = $state(undefined);
   status: ResultsExport['status'] | null = $state(null);
   needsSignIn = $state(false);
   signingIn = $state(false);
@@ -54,6 +57,7 @@ export class CertificatesArchive {
     try {
       const answer = await this.#api.certificates(this.ceremonyId);
       this.certificates = answer.certificates;
+      this.theme = answer.theme;
       this.status = answer.status;
       this.needsSignIn = false;
       this.failure = null;

@@ -22,6 +22,11 @@ const archiveMessages = {
   certificateFor: { fa: 'برای «{entry}»', en: 'for “{entry}”' },
   certificatePlace: { fa: 'به پاس کسب {place} در «{category}»', en: 'for winning {place} in “{category}”' },
   certificateWinner: { fa: 'به پاس برگزیده شدن در «{category}»', en: 'as the winner of “{category}”' },
+  certificateMentionHeading: { fa: 'تقدیر', en: 'Honourable mention' },
+  certificateNumber: { fa: 'شمارهٔ گواهی', en: 'Certificate no.' },
+  certificateLogoAlt: { fa: 'نشان جایزه', en: 'The award’s logo' },
+  certificateSignatureChair: { fa: 'رئیس هیئت داوران', en: 'Chair of the jury' },
+  certificateSignatureSecretary: { fa: 'دبیر جایزه', en: 'Secretary of the award' },
   certificateMention: { fa: 'به پاس شایستگی تقدیر در «{category}»', en: 'for an honourable mention in “{category}”' },
 } as const satisfies Messages & Partial<Record<MessageKey, never>>;
 

@@ -11,6 +11,7 @@ const studioMessages = {
   studioTabs: { fa: 'صفحه‌های استودیو', en: 'Studio pages' },
   tabCeremonies: { fa: 'مراسم‌ها', en: 'Ceremonies' },
   tabDetails: { fa: 'مشخصات', en: 'Details' },
+  tabTheme: { fa: 'ظاهر', en: 'Theme' },
   tabRunOfShow: { fa: 'برنامهٔ اجرا', en: 'Run of show' },
   tabCategories: { fa: 'بخش‌ها', en: 'Categories' },
   tabOrganizations: { fa: 'سازمان‌ها', en: 'Organizations' },

@@ -6,7 +6,7 @@ import type { CrewApi } from './crew-api';
 import type { StudioApi } from './studio-api';
 
 /** The studio's pages (tabs), in the order they are shown. */
-export const StudioTabs = ['ceremonies', 'details', 'runOfShow', 'categories', 'organizations', 'import', 'check', 'preview', 'publish'] as const;
+export const StudioTabs = ['ceremonies', 'details', 'theme', 'runOfShow', 'categories', 'organizations', 'import', 'check', 'preview', 'publish'] as const;
 export type StudioTab = (typeof StudioTabs)[number];
 
 export function isStudioTab(value: string | null): value is StudioTab {

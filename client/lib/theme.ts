@@ -11,6 +11,7 @@ import { imageUrl } from './image-url';
 export function themeVariables(theme: Theme | ResolvedTheme | undefined): Record<string, string> {
   const t = resolveTheme(theme);
   // The solid colour behind the text: a gradient's start, else the colour (an image's fallback too).
+  // shared/contrast.ts themeColours derives the same colours for the check.
   const bg = t.background.kind === 'gradient' ? t.background.from : t.background.colour;
   const background =
     t.background.kind === 'colour'
@@ -27,7 +28,8 @@ export function themeVariables(theme: Theme | ResolvedTheme | undefined): Record
     '--theme-surface-text': t.primary,
     '--theme-bg': bg,
     '--theme-background': background,
-    '--theme-font': `'Vazirmatn', system-ui, sans-serif`,
+    // The faces' font-family lists are in app.css (--font-<fa>-<en>): the audience page's script stays small.
+    '--theme-font': `var(--font-${t.faceFa}-${t.faceEn})`,
     '--theme-logo': t.logo ? `url("${imageUrl(t.logo)}")` : 'none',
   };
 }

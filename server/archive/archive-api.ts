@@ -66,7 +66,8 @@ export function createArchiveApi(options: ArchiveApiOptions): express.Router {
     const run = await liveRun(req, res);
     if (!run) return;
     const archive = resultsExport(run.current);
-    const body: CertificatesExport = { ceremonyId: archive.ceremonyId, status: archive.status, certificates: certificatesOf(archive) };
+    const theme = run.current.ceremony.theme;
+    const body: CertificatesExport = { ceremonyId: archive.ceremonyId, status: archive.status, certificates: certificatesOf(archive), ...(theme ? { theme } : {}) };
     res.json(body);
   });
 

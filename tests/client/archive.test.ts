@@ -84,4 +84,31 @@ describe('CertificateSheet', () => {
     expect(mention.container.querySelector('.reason')!.textContent).toMatch(/^for an honourable mention in “Best public app”/);
     expect(mention.container.querySelector('article')!.getAttribute('dir')).toBe('ltr');
   });
+
+  it('a mention is headed "Honourable mention" (تقدیر), not with the prize; each certificate has its stable number, in Persian digits in Persian', () => {
+    const certificates = certificatesOf(resultsExport(run(parse(sample))));
+    const mentions = certificates.filter((c) => c.mention);
+    expect(mentions.map((c) => c.number)).toEqual(['sample-awards/best-app/m-1', 'sample-awards/best-app/m-2']);
+    expect(new Set(certificates.map((c) => c.number)).size).toBe(certificates.length);
+    const fa = render(CertificateSheet, { certificate: mentions[0]!, lang: 'fa' });
+    expect(fa.container.querySelector('.prize')!.textContent).toBe('تقدیر');
+    expect(fa.container.querySelector('.number bdi')!.textContent).toBe('sample-awards/best-app/m-۱');
+    const en = render(CertificateSheet, { certificate: mentions[0]!, lang: 'en' });
+    expect(en.container.querySelector('.prize')!.textContent).toBe('Honourable mention');
+    expect(en.container.querySelectorAll('.signature')).toHaveLength(2);
+    const seed = certificatesOf(resultsExport(run(seedDefinition())));
+    expect(seed.map((c) => c.number)).toEqual(['egov-award-1399/g2g/1-1', 'egov-award-1399/g2g/2-1', 'egov-award-1399/g2g/3-1', 'egov-award-1399/g2g/4-1']);
+    // The digits of an id's word (g2g) stay; the year, the place and the position are Persian.
+    const third = render(CertificateSheet, { certificate: seed[2]!, lang: 'fa' });
+    expect(third.container.querySelector('.number bdi')!.textContent).toBe('egov-award-۱۳۹۹/g2g/۳-۱');
+  });
+
+  it('a tie numbers its recipients 1 and 2 at their place; the theme\'s logo heads the certificate', () => {
+    const certificates = certificatesOf(resultsExport(run(parse(sample))));
+    const third = certificates.filter((c) => c.categoryId === 'best-app' && c.place === 3);
+    expect(third.map((c) => c.number)).toEqual(['sample-awards/best-app/3-1', 'sample-awards/best-app/3-2']);
+    const logo = 'a'.repeat(64);
+    const { container } = render(CertificateSheet, { certificate: third[0]!, lang: 'fa', theme: { preset: 'civic', logo } });
+    expect(container.querySelector('img.logo')!.getAttribute('src')).toContain(logo);
+  });
 });

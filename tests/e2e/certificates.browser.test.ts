@@ -130,4 +130,40 @@ describe('the archive in Chromium', () => {
     expect(pdfPageCount(pdfEn)).toBe(4);
     await context.close();
   });
+
+  it('on a 390-px phone the certificates scale to the width (no sideways scroll), a mention is headed تقدیر with its number', async () => {
+    await goUntil(SAMPLE, (s) => s.nextCue === null);
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/certificates/${SAMPLE}`);
+    await page.locator('#archive-passcode').fill(PASSCODE);
+    await page.locator('form.passcode-form button[type=submit]').click();
+    const certificates = page.locator('article.certificate');
+    await expect.poll(() => certificates.count()).toBeGreaterThan(2);
+    await page.evaluate(() => document.fonts.ready);
+    const mentions = page.locator('article.certificate.mention');
+    expect(await mentions.count()).toBe(2);
+    expect(await mentions.locator('.prize').allInnerTexts()).toEqual(['تقدیر', 'تقدیر']);
+    expect(await mentions.first().getAttribute('data-number')).toBe(`${SAMPLE}/best-app/m-1`);
+    expect(await mentions.first().locator('.number bdi').innerText()).toBe(`${SAMPLE}/best-app/m-۱`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Nothing inside a sheet is cut: every line of text is within its frame.
+    const clipped = await certificates.evaluateAll((sheets) =>
+      sheets.flatMap((sheet) => {
+        const frame = sheet.querySelector('.frame')!.getBoundingClientRect();
+        return [...sheet.querySelectorAll('p, h2, footer')].filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.left < frame.left - 1 || r.right > frame.right + 1 || r.bottom > frame.bottom + 1;
+        }).map((el) => el.textContent);
+      }),
+    );
+    expect(clipped).toEqual([]);
+    await page.screenshot({ path: screenshotPath('certificates-fa-phone'), fullPage: true, animations: 'disabled' });
+    await mentions.first().screenshot({ path: screenshotPath('certificate-fa-mention-phone'), animations: 'disabled' });
+    await english(page);
+    await expect.poll(() => mentions.locator('.prize').allInnerTexts()).toEqual(['Honourable mention', 'Honourable mention']);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: screenshotPath('certificates-en-phone'), fullPage: true, animations: 'disabled' });
+    await context.close();
+  });
 });

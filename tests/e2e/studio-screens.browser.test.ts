@@ -6,6 +6,7 @@ import { detailsDictionary } from '../../client/lib/i18n-studio-details';
 import { imagesDictionary } from '../../client/lib/i18n-studio-images';
 import { importDictionary } from '../../client/lib/i18n-studio-import';
 import { previewDictionary } from '../../client/lib/i18n-studio-preview';
+import { themeDictionary } from '../../client/lib/i18n-studio-theme';
 import { studioDictionary } from '../../client/lib/i18n-studio';
 import type { Messages } from '../../client/lib/i18n';
 import type { Language } from '../../shared/text';
@@ -26,11 +27,12 @@ const VIEWPORTS = [
   { width: 1366, height: 768 },
   { width: 820, height: 1180 },
 ] as const;
-const TABS = ['ceremonies', 'details', 'runOfShow', 'categories', 'organizations', 'import', 'check', 'preview', 'publish'] as const;
+const TABS = ['ceremonies', 'details', 'theme', 'runOfShow', 'categories', 'organizations', 'import', 'check', 'preview', 'publish'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_KEYS = {
   ceremonies: 'tabCeremonies',
   details: 'tabDetails',
+  theme: 'tabTheme',
   runOfShow: 'tabRunOfShow',
   categories: 'tabCategories',
   organizations: 'tabOrganizations',
@@ -41,7 +43,7 @@ const TAB_KEYS = {
 } as const satisfies Record<Tab, keyof typeof studioDictionary>;
 
 /** The studio's UI strings, each in both languages (the console's base strings included). */
-const dictionaries: Messages[] = [studioDictionary, categoriesDictionary, detailsDictionary, imagesDictionary, importDictionary, previewDictionary];
+const dictionaries: Messages[] = [studioDictionary, categoriesDictionary, detailsDictionary, imagesDictionary, importDictionary, previewDictionary, themeDictionary];
 
 /** The whole strings of `lang` that differ from the other language's (a placeholder's value is not known: those are cut at it). */
 function uiStrings(lang: Language): string[] {
@@ -226,6 +228,7 @@ async function openTab(page: Page, tab: Tab, lang: Language): Promise<void> {
   const ready: Record<Tab, string> = {
     ceremonies: `tr[data-ceremony="${CEREMONY}"]`,
     details: '#details-date',
+    theme: '#theme-primary-hex',
     runOfShow: 'li[data-segment]',
     categories: '[data-testid=results-shape]',
     organizations: '#organization-0-id',

@@ -146,6 +146,9 @@ const changes: Record<string, (d: Json) => unknown> = {
   'display order partial': (d) => ({ ...d, categories: [nominees({ displayOrder: ['a'] })] }),
   'display order string': (d) => ({ ...d, categories: [nominees({ displayOrder: 'a,b' })] }),
   'nominees extra': (d) => ({ ...d, categories: [nominees({ placeCount: 2 })] }),
+  'theme text low contrast': (d) => ({ ...d, theme: { preset: 'daylight', primary: '#8a8a8a' } }),
+  'theme every pair low contrast': (d) => ({ ...d, theme: { preset: 'evening', primary: '#333333', surface: '#303030', accent: '#101010' } }),
+  'theme unknown face': (d) => ({ ...d, theme: { faceFa: 'nastaliq' } }),
 };
 
 /** Every broken definition, by what is wrong with it; the run of show fits the categories unless that is what is broken. */
