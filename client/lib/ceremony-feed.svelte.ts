@@ -31,8 +31,6 @@ export class CeremonyFeed {
   organization: { id: string; name: Text | null } | null = $state.raw(null);
   /** The run the screen shows: `live`, `rehearsal-N` or `replay-N` (a replay room). */
   readonly runId: string;
-  /** The showAt of each reveal this screen displayed from its event (a snapshot carries only `at`): the stage times its sequence from it. */
-  readonly #revealShowAt = new Map<number, number>();
 
   constructor(runId: string = 'live') {
     this.runId = runId;
@@ -52,13 +50,7 @@ export class CeremonyFeed {
     if (!this.state) return { kind: 'no_state' };
     const outcome = applyInOrder(this.state, event);
     if (outcome.kind === 'applied') this.state = outcome.state;
-    if (outcome.kind === 'applied' && event.type === 'result_revealed' && event.showAt !== undefined) this.#revealShowAt.set(event.seq, event.showAt);
     return outcome;
-  }
-
-  /** The server time a reveal (by its seq) was due on screens, if this screen got its event. */
-  revealShowAt(seq: number): number | undefined {
-    return this.#revealShowAt.get(seq);
   }
 
   /** Forget the state so the next connect asks for a snapshot. */
