@@ -15,7 +15,6 @@ const stageMessages = {
   stageWinners: { fa: 'برگزیدگان', en: 'Winners' },
   stageJoint: { fa: 'مشترک', en: 'Joint' },
   stageMentions: { fa: 'تقدیرها', en: 'Honourable mentions' },
-  stageSummary: { fa: 'نتایج', en: 'Results' },
   stageNotYet: { fa: 'هنوز اعلام نشده', en: 'Not yet announced' },
   stageOtherPlaces: { fa: 'دیگر رتبه‌ها', en: 'Other places' },
   stageOtherNominees: { fa: 'دیگر نامزدها', en: 'The other nominees' },
