@@ -82,6 +82,17 @@ describe('The stage scenes', () => {
     expect(root.querySelector('.recipients .name')!.textContent).toBe('سازمان اداری و استخدامی کشور');
   });
 
+  it('a nominees reveal on time shows the field first: nothing marks the winner before its beat', async () => {
+    const { root } = await stageAt('best-app/winner');
+    const winner = root.querySelector<HTMLElement>('.nominee.winner .mark')!;
+    const other = root.querySelector<HTMLElement>('.nominee.other .mark')!;
+    expect(parseInt(winner.style.animationDelay, 10)).toBeGreaterThan(1000);
+    expect(other.style.animationDelay).toBe(winner.style.animationDelay);
+    // Its tile is drawn like every other one; the ring is the mark's, faded in on the beat.
+    expect(root.querySelector('.nominee.winner .tile')!.getAttribute('data-state')).toBe('plain');
+    expect(parseInt(root.querySelector<HTMLElement>('.slot')!.style.animationDelay, 10)).toBeGreaterThan(1000);
+  });
+
   it('a late screen plays from where the others are: its beats already under way have negative delays', async () => {
     const { root } = await stageAt('g2g/place-4', { lateMs: 1000 });
     const placeDelay = parseInt(root.querySelector<HTMLElement>('.slot')!.style.animationDelay, 10);
