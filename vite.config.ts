@@ -31,10 +31,11 @@ export default defineConfig({
     manifest: true,
     rolldownOptions: {
       output: {
+        // Small modules every screen shares (theme, its names, announcements, image URLs) in one
+        // chunk rather than one each: a chunk per module costs the audience's first load its
+        // imports and headers.
         codeSplitting: {
-          // A theme's presets and its CSS variables in one small chunk: every screen that reads a
-          // theme loads both, and two chunks would cost the audience page's budget a request's bytes.
-          groups: [{ name: 'theme', test: /[\\/](shared|client[\\/]lib)[\\/]theme\.ts$/ }],
+          groups: [{ name: 'screen-common', test: /(shared[\\/](theme|theme-names|announcements)|client[\\/]lib[\\/](theme|image-url))\.ts$/ }],
         },
       },
     },

@@ -251,8 +251,13 @@ export class OperatorConsole {
     return this.#send({ type: 'resume', commandId: this.#newId() });
   }
 
-  announce(text: Text): Promise<boolean> {
-    return this.#send({ type: 'announce', commandId: this.#newId(), text });
+  announce(text: Text, durationMs?: number): Promise<boolean> {
+    return this.#send({ type: 'announce', commandId: this.#newId(), text, ...(durationMs !== undefined ? { durationMs } : {}) });
+  }
+
+  /** Takes the standing announcement off every screen now. */
+  clearAnnouncement(): Promise<boolean> {
+    return this.#send({ type: 'clear_announcement', commandId: this.#newId() });
   }
 
   jump(cueId: string): Promise<boolean> {

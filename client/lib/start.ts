@@ -42,9 +42,9 @@ export async function start(route: Route, { target, locale, api }: StartContext)
       return;
     }
     case 'stage': {
-      const [{ default: StagePage }, { AudienceLink }] = await Promise.all([import('../pages/StagePage.svelte'), import('./audience-link.svelte')]);
+      const [{ default: StagePage }, { AudienceLink }, { StageFeed }] = await Promise.all([import('../pages/StagePage.svelte'), import('./audience-link.svelte'), import('./stage-feed.svelte')]);
       const runId = route.screen.run ?? LIVE_RUN_ID;
-      const feed = new CeremonyFeed(runId);
+      const feed = new StageFeed(runId);
       openScreen(feed, { ceremonyId: route.ceremonyId, role: Roles.stage, screen: route.screen });
       const link = new AudienceLink();
       const key = route.screen.key ?? undefined;
