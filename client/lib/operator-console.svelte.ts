@@ -278,6 +278,11 @@ export class OperatorConsole {
     return this.#send({ type: 'tell_presenter', commandId: this.#newId(), text });
   }
 
+  /** Takes the overlay's graphics off air, or back on; the run does not move. */
+  setOverlay(onAir: boolean): Promise<boolean> {
+    return this.#send({ type: 'set_overlay', commandId: this.#newId(), onAir });
+  }
+
   /** Adds a channel, or changes its name or delay. */
   setChannel(channelId: string, delayMs: number, name?: Text): Promise<boolean> {
     return this.#send({ type: 'set_channel', commandId: this.#newId(), channelId, delayMs, ...(name ? { name } : {}) });
