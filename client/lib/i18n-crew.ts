@@ -18,7 +18,7 @@ const crewMessages = {
     en: 'Enter the name and secret you chose when you joined. The first producer may leave the name empty and type the passcode.',
   },
   signInPasscodeHelp: {
-    fa: 'رمز ورودی که Podium در نخستین اجرا چاپ کرد (یا OPERATOR_PASSCODE). با آن به‌عنوان تهیه‌کنندهٔ نخست وارد می‌شوید.',
+    fa: 'رمز ورودی که پودیوم در نخستین اجرا چاپ کرد (یا OPERATOR_PASSCODE). با آن به‌عنوان تهیه‌کنندهٔ نخست وارد می‌شوید.',
     en: 'The passcode Podium printed at its first start (or OPERATOR_PASSCODE). It signs you in as the first producer.',
   },
   personName: { fa: 'نام', en: 'Name' },

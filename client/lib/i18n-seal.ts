@@ -56,7 +56,7 @@ const sealMessages = {
   downloadProof: { fa: 'دریافت سند مهر', en: 'Download proof' },
   checkProofFile: { fa: 'بررسی یک فایل سند', en: 'Check a proof file' },
   proofFileHelp: { fa: 'فایل سند (JSON) را برگزینید: بدون هیچ ارتباطی با شبکه بررسی می‌شود.', en: 'Choose a proof file (JSON): it is checked with no network at all.' },
-  proofFileBad: { fa: 'این فایل سند مهر Podium نیست.', en: 'This file is not a Podium seal proof.' },
+  proofFileBad: { fa: 'این فایل سند مهر پودیوم نیست.', en: 'This file is not a Podium seal proof.' },
   proofFromServer: { fa: 'بررسی‌شده با داده‌های کارساز، در {time}', en: 'Checked against the server’s data at {time}' },
   proofFromFile: { fa: 'بررسی‌شده از فایل «{name}»، بدون شبکه', en: 'Checked from the file “{name}”, without the network' },
   checkAgain: { fa: 'بررسی دوباره از کارساز', en: 'Check again from the server' },
