@@ -75,6 +75,11 @@ const allowed: Record<Lang, { text: RegExp; whole?: boolean; reason: string }[]>
     { text: /^(Space|Esc|Enter|Shift|Tab|[A-Z?])$/, whole: true, reason: 'a key as printed on the keyboard (the shortcut help)' },
     { text: /\b(CSV|JSON|QR|PDF)\b/g, reason: 'a file format’s name, written so in Persian too' },
     { text: /\bOPERATOR_PASSCODE\b/g, reason: 'an environment variable’s name (code)' },
+    { text: /\.(json|csv)\b/g, reason: 'a file name’s extension, as the file chooser shows it' },
+    {
+      text: /\b(API|Stream Deck|Companion|OBS|vMix|Chrome|Firefox|Safari|Edge|Opera|Samsung Internet|Node\.js|curl|Python|Android|iPhone|iPad|ChromeOS|Windows|macOS|Linux)\b/g,
+      reason: 'a product’s own name (a sign-in’s browser and system, a control surface), written so in Persian too',
+    },
   ],
   en: [
     { text: /^فارسی$/, whole: true, reason: 'the language switch names the language it switches to, in that language (lang="fa")' },
@@ -139,7 +144,9 @@ async function shownTexts(page: Page): Promise<Seen[]> {
 
 /** The texts of `page` in the other language's script that are not data nor allowed, as "where: text". */
 async function slips(page: Page, lang: Lang, { bothLanguages = false } = {}): Promise<string[]> {
-  const data = dataStrings(lang, bothLanguages);
+  // What the page marks as a code (an id's start, a path) is data, there and where a label quotes it.
+  const codes = await page.locator('code, kbd, samp').allTextContents();
+  const data = [...dataStrings(lang, bothLanguages), ...codes.map((c) => c.trim()).filter(Boolean)].sort((a, b) => b.length - a.length);
   return (await shownTexts(page))
     .filter(({ text }) => otherScript[lang].test(withoutAllowed(withoutData(text, data), lang)))
     .map(({ text, where }) => `${where}: ${text}`);
@@ -234,8 +241,13 @@ describe('every string shown comes from the page language’s dictionaries', () 
       await replay.locator('.replay-controls button.step').last().click();
       expect(await slips(replay, lang)).toEqual([]);
 
-      // The studio needs a session: the certificates' sign-in has set it for this context.
-      const studio = await open(context, `/operator/studio?ceremony=${SAMPLE}&lang=${lang}`, 'main');
+      const studio = await open(context, `/operator/studio?ceremony=${SAMPLE}&lang=${lang}`, 'form.login, [role=tablist]');
+      if (await studio.locator('form.login').isVisible()) {
+        await studio.locator('input[name=sign-in-how][value=passcode]').check();
+        await studio.locator('#passcode').fill(PASSCODE);
+        await studio.locator('form.login button[type=submit]').click();
+      }
+      await studio.locator('[role=tablist]').waitFor();
       expect(await slips(studio, lang, { bothLanguages: true })).toEqual([]);
       for (const tab of await studio.locator('[role=tab]').all()) {
         await tab.click();
