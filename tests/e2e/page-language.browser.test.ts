@@ -75,9 +75,11 @@ const allowed: Record<Lang, { text: RegExp; whole?: boolean; reason: string }[]>
     { text: /^(Space|Esc|Enter|Shift|Tab|[A-Z?])$/, whole: true, reason: 'a key as printed on the keyboard (the shortcut help)' },
     { text: /\b(CSV|JSON|QR|PDF)\b/g, reason: 'a file format’s name, written so in Persian too' },
     { text: /\bOPERATOR_PASSCODE\b/g, reason: 'an environment variable’s name (code)' },
+    { text: /\b(YYYY-MM-DD|HH:MM)\b/g, reason: 'the format a field expects, as typed (Latin digits), in its hint and placeholder' },
+    { text: /\b(Africa|America|Asia|Australia|Europe)\/[A-Za-z_]+\b|\bUTC\b/g, reason: 'a time zone’s IANA id, a code stored in the definition' },
     { text: /\.(json|csv)\b/g, reason: 'a file name’s extension, as the file chooser shows it' },
     {
-      text: /\b(API|Stream Deck|Companion|OBS|vMix|Chrome|Firefox|Safari|Edge|Opera|Samsung Internet|Node\.js|curl|Python|Android|iPhone|iPad|ChromeOS|Windows|macOS|Linux)\b/g,
+      text: /\b(API|Stream Deck|Companion|Zoom|Skyroom|BigBlueButton|Jitsi|OBS|vMix|Chrome|Firefox|Safari|Edge|Opera|Samsung Internet|Node\.js|curl|Python|Android|iPhone|iPad|ChromeOS|Windows|macOS|Linux)\b/g,
       reason: 'a product’s own name (a sign-in’s browser and system, a control surface), written so in Persian too',
     },
   ],
@@ -148,7 +150,7 @@ async function slips(page: Page, lang: Lang, { bothLanguages = false } = {}): Pr
   const codes = await page.locator('code, kbd, samp').allTextContents();
   const data = [...dataStrings(lang, bothLanguages), ...codes.map((c) => c.trim()).filter(Boolean)].sort((a, b) => b.length - a.length);
   return (await shownTexts(page))
-    .filter(({ text }) => otherScript[lang].test(withoutAllowed(withoutData(text, data), lang)))
+    .filter(({ text }) => otherScript[lang].test(withoutData(withoutAllowed(text, lang), data)))
     .map(({ text, where }) => `${where}: ${text}`);
 }
 
