@@ -72,11 +72,13 @@ const allowed: Record<Lang, { text: RegExp; whole?: boolean; reason: string }[]>
   fa: [
     { text: /^English$/, whole: true, reason: 'the language switch names the language it switches to, in that language (lang="en")' },
     { text: /^Switch to English$/, whole: true, reason: 'the language switch’s label is in the language it offers, for a reader of that language' },
-    { text: /^(Space|Esc|Enter|Shift|Tab|[A-Z?])$/, whole: true, reason: 'a key as printed on the keyboard (the shortcut help)' },
-    { text: /\b(CSV|JSON|QR|PDF)\b/g, reason: 'a file format’s name, written so in Persian too' },
+    { text: /^[A-Z?]$/, whole: true, reason: 'a letter key as printed on the keyboard (the shortcut help)' },
+    { text: /\b(Esc|Enter|Shift|Tab|PageUp|PageDown|Home|End)\b/g, reason: 'a key by the name printed on it (the space bar has none: it is «فاصله»)' },
+    { text: /\b(CSV|JSON|QR|PDF|PNG|JPEG|WebP|SVG|Excel|xlsx)\b/g, reason: 'a file format’s name, written so in Persian too' },
     { text: /\bOPERATOR_PASSCODE\b/g, reason: 'an environment variable’s name (code)' },
     { text: /\b(YYYY-MM-DD|HH:MM)\b/g, reason: 'the format a field expects, as typed (Latin digits), in its hint and placeholder' },
     { text: /\b(Africa|America|Asia|Australia|Europe)\/[A-Za-z_]+\b|\bUTC\b/g, reason: 'a time zone’s IANA id, a code stored in the definition' },
+    { text: /\b[a-z0-9]+(?:-[a-z0-9]+)+\b/g, reason: 'an id in its own form (lowercase Latin and hyphens): another ceremony’s, or the example of one in a hint' },
     { text: /\.(json|csv)\b/g, reason: 'a file name’s extension, as the file chooser shows it' },
     {
       text: /\b(API|Stream Deck|Companion|Zoom|Skyroom|BigBlueButton|Jitsi|OBS|vMix|Chrome|Firefox|Safari|Edge|Opera|Samsung Internet|Node\.js|curl|Python|Android|iPhone|iPad|ChromeOS|Windows|macOS|Linux)\b/g,
@@ -91,9 +93,9 @@ const allowed: Record<Lang, { text: RegExp; whole?: boolean; reason: string }[]>
 
 const otherScript: Record<Lang, RegExp> = { fa: /[A-Za-z]/, en: /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/ };
 
-/** What is left of a text once its data is taken out: URLs, hashes, codes, then the definition's words. */
-function withoutData(text: string, data: readonly string[]): string {
-  let rest = text
+/** What is left of a text once its codes are taken out: URLs, paths, hashes, run ids, file names. */
+function withoutCodes(text: string): string {
+  return text
     .replace(/\b(?:https?:\/\/|localhost:|127\.0\.0\.1)\S*/g, ' ')
     .replace(/(?:^|\s)\/[\w\-./?=&%]+/g, ' ') // a path: /c/sample-awards
     .replace(/\b[0-9a-f]{6,}\b/gi, ' ') // a hash or a seal root
@@ -101,6 +103,11 @@ function withoutData(text: string, data: readonly string[]): string {
     .replace(/\b[\w-]+\.(?:csv|json|pdf|png|svg|jpe?g|webp)\b/gi, ' ') // a file name
     .replace(/\b(?:fa|en)\b(?=\s*[:)\]]|$)/g, ' ') // a language code written as a code (title.fa)
     .replace(/[\w.[\]-]+\.(?:fa|en)\b/g, ' '); // a definition path: categories[0].title.en
+}
+
+/** What is left of a text once the definition's words (and the operator's) are taken out. */
+function withoutData(text: string, data: readonly string[]): string {
+  let rest = text;
   for (const d of data) rest = rest.split(d).join(' ');
   return rest;
 }
@@ -150,7 +157,7 @@ async function slips(page: Page, lang: Lang, { bothLanguages = false } = {}): Pr
   const codes = await page.locator('code, kbd, samp').allTextContents();
   const data = [...dataStrings(lang, bothLanguages), ...codes.map((c) => c.trim()).filter(Boolean)].sort((a, b) => b.length - a.length);
   return (await shownTexts(page))
-    .filter(({ text }) => otherScript[lang].test(withoutData(withoutAllowed(text, lang), data)))
+    .filter(({ text }) => otherScript[lang].test(withoutData(withoutAllowed(withoutCodes(text), lang), data)))
     .map(({ text, where }) => `${where}: ${text}`);
 }
 
