@@ -74,7 +74,7 @@ const allowed: Record<Lang, { text: RegExp; whole?: boolean; reason: string }[]>
     { text: /^Switch to English$/, whole: true, reason: 'the language switch’s label is in the language it offers, for a reader of that language' },
     { text: /^[A-Z?]$/, whole: true, reason: 'a letter key as printed on the keyboard (the shortcut help)' },
     { text: /\b(Esc|Enter|Shift|Tab|PageUp|PageDown|Home|End)\b/g, reason: 'a key by the name printed on it (the space bar has none: it is «فاصله»)' },
-    { text: /\b(CSV|JSON|QR|PDF|PNG|JPEG|WebP|SVG|Excel|xlsx)\b/g, reason: 'a file format’s name, written so in Persian too' },
+    { text: /\b(CSV|JSON|QR|PDF|PNG|JPEG|WebP|SVG|Excel|xlsx|UTF-8)\b/g, reason: 'a file format’s name, written so in Persian too' },
     { text: /\bOPERATOR_PASSCODE\b/g, reason: 'an environment variable’s name (code)' },
     { text: /\b(YYYY-MM-DD|HH:MM)\b/g, reason: 'the format a field expects, as typed (Latin digits), in its hint and placeholder' },
     { text: /\b(Africa|America|Asia|Australia|Europe)\/[A-Za-z_]+\b|\bUTC\b/g, reason: 'a time zone’s IANA id, a code stored in the definition' },
