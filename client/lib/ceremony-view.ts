@@ -4,6 +4,7 @@ import { placeLabel } from '../../shared/format';
 import type { Correction, CeremonyState, RevealedResult } from '../../shared/state';
 import { pickText, type Language, type Text } from '../../shared/text';
 import { joinNames, t } from './i18n';
+import { nameParts, type PhrasePart } from './phrase';
 
 /** What screens derive from a CeremonyState. Pure, so that every screen reads it the same way. */
 
@@ -41,7 +42,16 @@ export function emptySlotText(slot: RevealSlot, lang: Language): string {
   return slot.kind === 'mentions' ? t(lang, 'mentionsNone') : t(lang, 'placeEmpty', { place: slotLabel(slot, lang) });
 }
 
-/** The names a reveal shows, or what its being empty means. */
+/** The names a reveal shows, each a part of its own (isolated when shown: Phrase.svelte), or what its being empty means. */
+export function revealedNameParts(result: { slot: RevealSlot; entries: readonly RevealedEntry[] }, lang: Language): PhrasePart[] {
+  if (result.entries.length === 0) return [{ text: emptySlotText(result.slot, lang), data: false }];
+  return nameParts(
+    result.entries.map((e) => pickText(e.recipient.name, lang)),
+    lang,
+  );
+}
+
+/** The names a reveal shows, or what its being empty means, as one string (for a screen reader or a title; a screen shows revealedNameParts). */
 export function revealedNames(result: { slot: RevealSlot; entries: readonly RevealedEntry[] }, lang: Language): string {
   return result.entries.length > 0 ? entryNames(result.entries, lang) : emptySlotText(result.slot, lang);
 }

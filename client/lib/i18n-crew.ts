@@ -18,7 +18,7 @@ const crewMessages = {
     en: 'Enter the name and secret you chose when you joined. The first producer may leave the name empty and type the passcode.',
   },
   signInPasscodeHelp: {
-    fa: 'رمز ورودی که Podium در نخستین اجرا چاپ کرد (یا OPERATOR_PASSCODE). با آن به‌عنوان تهیه‌کنندهٔ نخست وارد می‌شوید.',
+    fa: 'رمز ورودی که پودیوم در نخستین اجرا چاپ کرد (یا OPERATOR_PASSCODE). با آن به‌عنوان تهیه‌کنندهٔ نخست وارد می‌شوید.',
     en: 'The passcode Podium printed at its first start (or OPERATOR_PASSCODE). It signs you in as the first producer.',
   },
   personName: { fa: 'نام', en: 'Name' },
@@ -83,6 +83,8 @@ const crewMessages = {
   noTokens: { fa: 'توکنی ساخته نشده است.', en: 'No token yet.' },
   crewLoadFailed: { fa: 'فهرست گروه بارگذاری نشد.', en: 'Could not load the crew.' },
   refresh: { fa: 'تازه‌سازی', en: 'Refresh' },
+  deviceOn: { fa: '{browser} روی {system}', en: '{browser} on {system}' },
+  deviceUnknown: { fa: 'دستگاه ناشناخته', en: 'unknown device' },
 } as const satisfies Messages & Partial<Record<OperatorMessageKey, never>>;
 
 export const crewDictionary = { ...operatorDictionary, ...crewMessages };
@@ -110,4 +112,14 @@ export function roleLabel(lang: Language, role: CrewRole): string {
 export function actorLabel(lang: Language, actor: string): string {
   const role = actor.trim().toLowerCase();
   return role in roleKeys ? t(lang, roleKeys[role as CrewRole]) : actor;
+}
+
+/**
+ * A sign-in's device as the server names it from its User-Agent ("Chrome on Android", in English:
+ * server/access/device-name.ts), said in the page's language. The product names stay as they are.
+ */
+export function deviceLabel(lang: Language, device: string): string {
+  if (device === 'unknown device') return t(lang, 'deviceUnknown');
+  const on = /^(.+) on (.+)$/.exec(device);
+  return on ? t(lang, 'deviceOn', { browser: on[1]!, system: on[2]! }) : device;
 }

@@ -109,7 +109,7 @@ const operatorMessages = {
   colOffset: { fa: 'اختلاف ساعت', en: 'Clock offset' },
   colRendered: { fa: 'آخرین اعلام', en: 'Last reveal' },
   colActions: { fa: 'فرمان', en: 'Actions' },
-  ms: { fa: '{count} ms', en: '{count} ms' },
+  ms: { fa: '{count} میلی‌ثانیه', en: '{count} ms' },
   renderedShown: { fa: 'نمایش داد', en: 'Shown' },
   renderedWaiting: { fa: 'در انتظار تأخیر', en: 'Waiting for its delay' },
   renderedMissed: { fa: 'نمایش نداده', en: 'NOT shown' },

@@ -94,7 +94,7 @@ const detailsMessages = {
   segmentsHeading: { fa: 'بخش‌های برنامه', en: 'Segments' },
   segmentsList: { fa: 'بخش‌های برنامهٔ اجرا', en: 'Segments of the run of show' },
   segmentsHelp: {
-    fa: 'برای جابه‌جایی، بخش را بکشید یا روی دستگیره Space بزنید و با کلیدهای جهت ببرید؛ یا دکمه‌های بالا و پایین.',
+    fa: 'برای جابه‌جایی، بخش را بکشید یا روی دستگیره کلید فاصله را بزنید و با کلیدهای جهت ببرید؛ یا دکمه‌های بالا و پایین.',
     en: 'To reorder, drag a segment, or press Space on its handle and move it with the arrow keys; or use the up and down buttons.',
   },
   kindOpening: { fa: 'آغاز', en: 'Opening' },
@@ -137,7 +137,7 @@ const detailsMessages = {
   dndStart: { fa: '{item} به آغاز {zone} رفت.', en: '{item} moved to the start of {zone}.' },
   dndEnd: { fa: '{item} به پایان {zone} رفت.', en: '{item} moved to the end of {zone}.' },
   dndDropped: { fa: '{item} در جای {position} از {count} گذاشته شد.', en: '{item} dropped at position {position} of {count}.' },
-  dndInstruction: { fa: 'با Tab به یک بخش بروید و برای جابه‌جایی Space یا Enter بزنید.', en: 'Tab to a segment and press Space or Enter to move it.' },
+  dndInstruction: { fa: 'با Tab به یک بخش بروید و برای جابه‌جایی کلید فاصله یا Enter را بزنید.', en: 'Tab to a segment and press Space or Enter to move it.' },
   dndDisabled: { fa: 'این فهرست فقط دیدنی است.', en: 'This list is view only.' },
 } as const satisfies Messages & Partial<Record<StudioMessageKey, never>>;
 

@@ -1,4 +1,5 @@
 import type { Language } from '../../shared/text';
+import { nameParts } from './phrase';
 
 /** A dictionary: every string of some screens, in both languages. `{name}` marks a value filled in by `t`. */
 export type Messages = Record<string, Record<Language, string>>;
@@ -116,7 +117,7 @@ export function dirOf(lang: Language): 'rtl' | 'ltr' {
 
 /** Joins names as a person would read them: «الف، ب و پ» / "A, B and C". */
 export function joinNames(names: readonly string[], lang: Language): string {
-  if (names.length <= 1) return names[0] ?? '';
-  const [last, ...rest] = [names.at(-1)!, ...names.slice(0, -1)];
-  return lang === 'fa' ? `${rest.join('، ')} و ${last}` : `${rest.join(', ')} and ${last}`;
+  return nameParts(names, lang)
+    .map((part) => part.text)
+    .join('');
 }

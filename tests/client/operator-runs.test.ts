@@ -122,7 +122,7 @@ describe('Operator console: runs', () => {
     render(RunsPanel, { console: operator, lang: 'en', timeZone: 'Asia/Tehran' });
     const list = screen.getAllByRole('listitem').filter((li) => li.hasAttribute('data-run'));
     expect(list.map((li) => li.getAttribute('data-run'))).toEqual(['live', 'rehearsal-1']);
-    expect(within(list[0]!).getByText('✓ driven by this console')).toBeTruthy();
+    expect(within(list[0]!).getByText('driven by this console')).toBeTruthy();
     expect(within(list[1]!).getByText('stand-ins')).toBeTruthy();
     expect(within(list[1]!).getByText(/5 events/)).toBeTruthy();
 

@@ -76,7 +76,7 @@ describe('the seal in Chromium', () => {
     expect(await verify.locator('tr[data-verdict=not_revealed]').count()).toBe(cues.filter((c) => c.kind === 'reveal').length - revealCount);
     await verify.screenshot({ path: screenshotPath('seal-verify-en'), fullPage: true });
     await verify.locator('button.language-switch').first().click();
-    await verify.getByText('ریشه با تعهدها مطابق است ✓').waitFor();
+    await verify.getByText('ریشه با تعهدها مطابق است').waitFor();
     expect(await verify.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fa', 'rtl']);
     await verify.screenshot({ path: screenshotPath('seal-verify-fa'), fullPage: true });
 
