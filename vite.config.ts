@@ -31,11 +31,17 @@ export default defineConfig({
     manifest: true,
     rolldownOptions: {
       output: {
-        // Small modules every screen shares (theme, its names, announcements, image URLs) in one
-        // chunk rather than one each: a chunk per module costs the audience's first load its
-        // imports and headers.
+        // The small modules and components every public screen shares (the audience page's first
+        // load: theme, state, formats, the reveal card, the results list, icons…) in one chunk
+        // rather than one each: a chunk per module costs the first load its imports, headers and
+        // a gzip dictionary of its own.
         codeSplitting: {
-          groups: [{ name: 'screen-common', test: /(shared[\\/](theme|theme-names|announcements)|client[\\/]lib[\\/](theme|image-url))\.ts$/ }],
+          groups: [
+            {
+              name: 'screen-common',
+              test: /(shared[\\/](theme|theme-names|announcements|state|format|attendance-text|reactions)|client[\\/]lib[\\/](theme|image-url|ceremony-view|lazy-chart|run-mark|phrase))\.ts$|client[\\/]components[\\/](ResultsList|CeremonyTitle|Icon|RevealCard|AttendanceNote|Phrase|HoldCard|LanguageSwitch|RunMark)\.svelte$/,
+            },
+          ],
         },
       },
     },
