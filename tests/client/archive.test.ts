@@ -92,7 +92,7 @@ describe('CertificateSheet', () => {
     expect(new Set(certificates.map((c) => c.number)).size).toBe(certificates.length);
     const fa = render(CertificateSheet, { certificate: mentions[0]!, lang: 'fa' });
     expect(fa.container.querySelector('.prize')!.textContent).toBe('تقدیر');
-    expect(fa.container.querySelector('.number bdi')!.textContent).toBe('sample-awards/best-app/m-۱');
+    expect(fa.container.querySelector('.number code')!.textContent).toBe('sample-awards/best-app/m-۱');
     const en = render(CertificateSheet, { certificate: mentions[0]!, lang: 'en' });
     expect(en.container.querySelector('.prize')!.textContent).toBe('Honourable mention');
     expect(en.container.querySelectorAll('.signature')).toHaveLength(2);
@@ -100,7 +100,7 @@ describe('CertificateSheet', () => {
     expect(seed.map((c) => c.number)).toEqual(['egov-award-1399/g2g/1-1', 'egov-award-1399/g2g/2-1', 'egov-award-1399/g2g/3-1', 'egov-award-1399/g2g/4-1']);
     // The digits of an id's word (g2g) stay; the year, the place and the position are Persian.
     const third = render(CertificateSheet, { certificate: seed[2]!, lang: 'fa' });
-    expect(third.container.querySelector('.number bdi')!.textContent).toBe('egov-award-۱۳۹۹/g2g/۳-۱');
+    expect(third.container.querySelector('.number code')!.textContent).toBe('egov-award-۱۳۹۹/g2g/۳-۱');
   });
 
   it('a tie numbers its recipients 1 and 2 at their place; the theme\'s logo heads the certificate', () => {

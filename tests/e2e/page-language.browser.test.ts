@@ -80,6 +80,9 @@ const allowed: Record<Lang, { text: RegExp; whole?: boolean; reason: string }[]>
     { text: /\b(Africa|America|Asia|Australia|Europe)\/[A-Za-z_]+\b|\bUTC\b/g, reason: 'a time zone’s IANA id, a code stored in the definition' },
     { text: /\b[a-z0-9]+(?:-[a-z0-9]+)+\b/g, reason: 'an id in its own form (lowercase Latin and hyphens): another ceremony’s, or the example of one in a hint' },
     { text: /\.(json|csv)\b/g, reason: 'a file name’s extension, as the file chooser shows it' },
+    { text: /\b(Vazirmatn|Noto Naskh Arabic|Inter)\b/g, reason: 'a typeface’s own name (the Theme tab’s choice of bundled faces), written so in Persian too' },
+    { text: /\bWCAG AA\b/g, reason: 'the name of the accessibility standard the contrast check applies' },
+    { text: /#rrggbb\b/g, reason: 'the format a colour field expects, as typed' },
     {
       text: /\b(API|Stream Deck|Companion|Zoom|Skyroom|BigBlueButton|Jitsi|OBS|vMix|Chrome|Firefox|Safari|Edge|Opera|Samsung Internet|Node\.js|curl|Python|Android|iPhone|iPad|ChromeOS|Windows|macOS|Linux)\b/g,
       reason: 'a product’s own name (a sign-in’s browser and system, a control surface), written so in Persian too',
@@ -135,8 +138,12 @@ async function shownTexts(page: Page): Promise<Seen[]> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
       const text = node.textContent?.trim() ?? '';
-      if (!el || !text || el.closest('script, style, noscript, template')) continue;
+      // A code the page marks as one (an id, a path, a certificate's number) is data, not words.
+      if (!el || !text || el.closest('script, style, noscript, template, code, kbd, samp')) continue;
       if (!visible(el) && el.tagName !== 'OPTION') continue;
+      // Text the page declares to be in the other language (a typeface's specimen: lang="fa") is that on purpose.
+      const declared = el.closest('[lang]');
+      if (declared && declared !== document.documentElement && declared.getAttribute('lang') !== document.documentElement.lang) continue;
       seen.push({ text, where: where(el) });
     }
     for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], img[alt]')) {

@@ -39,7 +39,7 @@ describe('[S32] the studio ceremonies, details and run of show in Chromium', () 
     await page.getByRole('dialog').screenshot({ path: screenshotPath('studio-fa-date-picker-dialog'), animations: 'disabled' });
     await page.keyboard.press('Enter');
     expect(await page.locator('#details-date').inputValue()).toBe('2021-02-23');
-    expect((await page.locator('#details-date-both').innerText()).replace(/\s+/g, ' ')).toBe('۵ اسفند ۱۳۹۹ · 23 February 2021');
+    expect((await page.locator('#details-date-both').innerText()).replace(/\s+/g, ' ')).toBe('۵ اسفند ۱۳۹۹ · ۲۳ فوریهٔ ۲۰۲۱');
 
     await page.getByRole('tab', { name: 'برنامهٔ اجرا' }).click();
     await page.locator('li[data-segment]').first().waitFor();
